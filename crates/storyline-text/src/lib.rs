@@ -1,0 +1,55 @@
+//! Text segmentation for storyline: paragraphs, sentences and tokens of English news
+//! text as UTF-8 byte spans `[start, end)` into the document's cleaned text (the
+//! offsets every annotation in the project uses), plus normalisation helpers that
+//! build case-, accent- and punctuation-insensitive matching keys.
+//!
+//! - [`paragraphs`] splits on blank lines.
+//! - [`sentences`] handles abbreviations ("Sen.", "Oct.", "U.S." mid-sentence and
+//!   sentence-final), initials, quotes, ellipses, dashes, decimals, times, URLs, list
+//!   items, headlines and hard-wrapped lines. The abbreviation and sentence-starter
+//!   lists are data files in `resources/text/` at the repository root, compiled in.
+//! - [`tokens`] / [`token_iter`] give Penn-Treebank-like tokens that keep offsets.
+//! - [`fold_punctuation`] and [`match_key`] produce matching keys; their output is not
+//!   offset-compatible with the input.
+//!
+//! Nothing here panics on any `&str`, and every function is deterministic.
+//!
+//! ```
+//! use storyline_text::{sentences, tokens, TokenKind};
+//!
+//! let text = "Sen. Ruiz met U.S. envoys on Oct. 7. “We are ready.” She left.";
+//! let got: Vec<&str> = sentences(text).iter().filter_map(|s| s.slice(text)).collect();
+//! assert_eq!(got, ["Sen. Ruiz met U.S. envoys on Oct. 7.", "“We are ready.”", "She left."]);
+//!
+//! let first = tokens(text)[0];
+//! assert_eq!((first.span.slice(text), first.kind), (Some("Sen."), TokenKind::Word));
+//! ```
+
+mod lexicon;
+mod normalize;
+mod sentence;
+mod token;
+
+#[cfg(test)]
+mod tests;
+
+pub use normalize::{fold_punctuation, match_key};
+pub use sentence::{paragraphs, sentences};
+pub use storyline_model::Span;
+pub use token::{is_clitic, token_iter, tokens, word_count, Token, TokenKind, Tokens};
+
+/// Whether `word` (written with or without its final period) is a known
+/// abbreviation, a single capital initial or a dotted letter acronym: "Sen.",
+/// "U.S.", "p.m.", "F.", "N.Y.", "No." (the last only an abbreviation before a
+/// number in running text).
+pub fn is_abbreviation(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    lexicon::abbreviation_class(word).is_some()
+}
+
+/// The sentences of `text` with their text, for callers that want both.
+pub fn sentence_slices(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
+    sentences(text)
+        .into_iter()
+        .filter_map(move |s| s.slice(text).map(|t| (s, t)))
+}
