@@ -111,7 +111,7 @@ mod tests {
         let ids: Vec<&str> = report.documents.iter().map(|d| d.id.as_str()).collect();
         assert_eq!(ids, ["d1", "d2", "d3"]);
         let s = report.documents[0].stats.unwrap();
-        assert_eq!((s.words, s.sentences, s.paragraphs), (6, 2, 1));
+        assert_eq!((s.words, s.sentences, s.paragraphs), (7, 2, 1));
         assert_eq!(report.documents[2].stats.unwrap().paragraphs, 2);
         assert_eq!(report.sources.len(), 1);
         assert_eq!(report.sources[0].documents, ["d1", "d3"]);
