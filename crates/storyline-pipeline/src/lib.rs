@@ -5,11 +5,17 @@
 //! every consumer renders the same report.
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use storyline_model::{DocStats, Document, Report, Skipped, Source, Sourcing, Span};
 
-/// What per-document analysis produces for one document.
-#[derive(Debug, Clone)]
+/// Version of the `DocAnalysis` shape; stored analyses of another version are
+/// recomputed from their document instead of being trusted.
+pub const ANALYSIS_VERSION: u32 = 1;
+
+/// What per-document analysis produces for one document. Serialisable, so that it
+/// can be stored (incremental updates) and streamed (`map`/`reduce`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct DocAnalysis {
     pub document: Document,
     /// Sentence spans into `document.text`.
