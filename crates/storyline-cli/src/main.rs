@@ -2,6 +2,7 @@
 //! report (JSON and a terminal summary); `eval` scores stages against the datasets
 //! in `../shared/data`; `bench` measures throughput.
 
+mod bench_http;
 mod summary;
 
 use clap::{Parser, Subcommand};
@@ -40,6 +41,56 @@ enum Command {
         /// Skip inputs larger than this many bytes.
         #[arg(long, value_name = "N", default_value_t = storyline_ingest::DEFAULT_MAX_BYTES)]
         max_bytes: u64,
+        /// Also store the result (a SQLite file, or a postgres:// URL). Articles already
+        /// in the store are kept; only new or changed ones are analysed.
+        #[arg(long, value_name = "FILE|URL")]
+        db: Option<String>,
+        /// Also write the report as one self-contained HTML file.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+    },
+    /// Serve the web UI and JSON API over a store.
+    Serve {
+        /// Articles to add to the store before serving (files, folders).
+        paths: Vec<PathBuf>,
+        /// The store: a SQLite file or a postgres:// URL.
+        #[arg(long, value_name = "FILE|URL")]
+        db: String,
+        /// Address to listen on (loopback by default).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+    },
+    /// Write the stored report as JSON and/or HTML.
+    Export {
+        #[arg(long, value_name = "FILE|URL")]
+        db: String,
+        /// Write the JSON report to FILE (`-` for standard output).
+        #[arg(long, value_name = "FILE")]
+        json: Option<PathBuf>,
+        /// Write the self-contained HTML report to FILE.
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+    },
+    /// Benchmarks that run outside criterion.
+    Bench {
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// Load-test the HTTP API on 127.0.0.1 over a store of the given articles.
+    Http {
+        /// Articles to load into a temporary store (default: examples).
+        #[arg(default_value = "examples")]
+        paths: Vec<PathBuf>,
+        /// Concurrent clients on the events endpoint.
+        #[arg(long, default_value_t = 200)]
+        clients: usize,
+        /// Requests per client.
+        #[arg(long, default_value_t = 20)]
+        requests: usize,
     },
 }
 
@@ -51,17 +102,152 @@ fn main() -> ExitCode {
             json,
             quiet,
             max_bytes,
-        } => analyze(&paths, json.as_deref(), quiet, max_bytes),
+            db,
+            html,
+        } => analyze(
+            &paths,
+            &Outputs {
+                json: json.as_deref(),
+                html: html.as_deref(),
+                db: db.as_deref(),
+            },
+            quiet,
+            max_bytes,
+        ),
+        Command::Serve { paths, db, addr } => {
+            if !paths.is_empty() {
+                let code = analyze(
+                    &paths,
+                    &Outputs {
+                        json: None,
+                        html: None,
+                        db: Some(&db),
+                    },
+                    true,
+                    storyline_ingest::DEFAULT_MAX_BYTES,
+                );
+                if code == ExitCode::from(2) {
+                    return code;
+                }
+            }
+            serve(&db, addr)
+        }
+        Command::Export { db, json, html } => export(&db, json.as_deref(), html.as_deref()),
+        Command::Bench {
+            what:
+                BenchCommand::Http {
+                    paths,
+                    clients,
+                    requests,
+                },
+        } => bench_http(&paths, clients, requests),
     }
 }
 
+/// Where `analyze` writes besides the terminal summary.
+struct Outputs<'a> {
+    json: Option<&'a std::path::Path>,
+    html: Option<&'a std::path::Path>,
+    db: Option<&'a str>,
+}
+
+fn write_output(path: &std::path::Path, text: &str) -> Result<(), String> {
+    let written = if path.as_os_str() == "-" {
+        std::io::stdout().lock().write_all(text.as_bytes())
+    } else {
+        std::fs::write(path, text)
+    };
+    written.map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+fn serve(db: &str, addr: std::net::SocketAddr) -> ExitCode {
+    if !addr.ip().is_loopback() {
+        eprintln!("storyline: note: listening on {addr}, reachable from other machines");
+    }
+    let rt = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("storyline: cannot start the runtime: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match rt.block_on(storyline_server::serve(db, addr)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("storyline: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn export(db: &str, json: Option<&std::path::Path>, html: Option<&std::path::Path>) -> ExitCode {
+    let report = match storyline_store::Store::open(db).and_then(|mut s| s.report()) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("storyline: cannot read store {db}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let json = json.or(if html.is_none() {
+        Some(std::path::Path::new("-"))
+    } else {
+        None
+    });
+    let mut result = Ok(());
+    if let Some(p) = json {
+        result = result.and(write_output(p, &report.to_json()));
+    }
+    if let Some(p) = html {
+        result = result.and(write_output(p, &storyline_server::render_html(&report)));
+    }
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("storyline: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn bench_http(paths: &[PathBuf], clients: usize, requests: usize) -> ExitCode {
+    let dir = match tempfile_dir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("storyline: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let db = dir.join("bench.sqlite");
+    let db = db.to_string_lossy().to_string();
+    let ingested = storyline_ingest::ingest(paths, storyline_ingest::DEFAULT_MAX_BYTES);
+    let stored = storyline_store::Store::open(&db)
+        .and_then(|mut s| s.add_documents(ingested.documents, vec![]));
+    if let Err(e) = stored {
+        eprintln!("storyline: cannot build the bench store: {e}");
+        return ExitCode::from(2);
+    }
+    let result = bench_http::run(&db, clients, requests);
+    let _ = std::fs::remove_dir_all(&dir);
+    match result {
+        Ok(v) => {
+            println!("{v}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("storyline: bench failed: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn tempfile_dir() -> Result<PathBuf, String> {
+    let dir = std::env::temp_dir().join(format!("storyline-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    Ok(dir)
+}
+
 /// Exit codes: 0 every input was read, 1 some were skipped, 2 usage or output errors.
-fn analyze(
-    paths: &[PathBuf],
-    json: Option<&std::path::Path>,
-    quiet: bool,
-    max_bytes: u64,
-) -> ExitCode {
+fn analyze(paths: &[PathBuf], out: &Outputs, quiet: bool, max_bytes: u64) -> ExitCode {
     let (sources, mut errors) = collect_inputs(paths);
     let progress = if !quiet && sources.len() > 20 && std::io::stderr().is_terminal() {
         let bar = ProgressBar::new(sources.len() as u64);
@@ -107,18 +293,29 @@ fn analyze(
             reason: e.reason.clone(),
         })
         .collect();
-    let report = storyline_pipeline::analyze(documents, skipped);
+    let report = match out.db {
+        Some(db) => match storyline_store::Store::open(db)
+            .and_then(|mut s| s.add_documents(documents, skipped))
+        {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("storyline: cannot store in {db}: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => storyline_pipeline::analyze(documents, skipped),
+    };
 
-    let to_stdout = json.is_some_and(|p| p.as_os_str() == "-");
-    if let Some(path) = json {
-        let text = report.to_json();
-        let written = if to_stdout {
-            std::io::stdout().lock().write_all(text.as_bytes())
-        } else {
-            std::fs::write(path, text)
-        };
-        if let Err(e) = written {
-            eprintln!("storyline: cannot write {}: {e}", path.display());
+    let to_stdout = out.json.is_some_and(|p| p.as_os_str() == "-");
+    if let Some(path) = out.json {
+        if let Err(e) = write_output(path, &report.to_json()) {
+            eprintln!("storyline: {e}");
+            return ExitCode::from(2);
+        }
+    }
+    if let Some(path) = out.html {
+        if let Err(e) = write_output(path, &storyline_server::render_html(&report)) {
+            eprintln!("storyline: {e}");
             return ExitCode::from(2);
         }
     }

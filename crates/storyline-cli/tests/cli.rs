@@ -276,3 +276,48 @@ fn usage_errors_exit_2_and_summary_prints() {
     );
     assert!(summary.contains("removed:"));
 }
+
+#[test]
+fn store_export_and_html_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("story.sqlite");
+    let json = dir.path().join("a.json");
+    let html = dir.path().join("report.html");
+    let out = storyline(&[
+        "analyze",
+        "--quiet",
+        "examples",
+        "--db",
+        db.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    // The store gives back the same report, byte for byte.
+    let exported = storyline(&["export", "--db", db.to_str().unwrap()]);
+    assert!(exported.status.success());
+    assert_eq!(exported.stdout, std::fs::read(&json).unwrap());
+    // Analysing again into the same store changes nothing.
+    let again = storyline(&[
+        "analyze",
+        "--quiet",
+        "examples",
+        "--db",
+        db.to_str().unwrap(),
+        "--json",
+        "-",
+    ]);
+    assert_eq!(again.stdout, std::fs::read(&json).unwrap());
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.starts_with("<!doctype html>"));
+    assert!(page.contains("id=\"report-data\""));
+    assert!(!page.contains("src=\"http"));
+    let missing = storyline(&["export", "--db", "postgres://nobody@127.0.0.1:1/none"]);
+    assert_eq!(missing.status.code(), Some(2));
+}
