@@ -1,0 +1,347 @@
+//! The temporal tagger of storyline: finds the TIMEX3 time expressions of a news text
+//! (DATE, TIME, DURATION, SET, with TimeBank extents) and resolves each against the
+//! article's own date into a [`TimeValue`] with precision, mod and calendar bounds.
+//!
+//! The rules are data, HeidelTime-style: word lists, macros and the extraction
+//! patterns live in `resources/time/*.tsv` (compiled in, compiled once). Each pattern
+//! names one of a small fixed set of normalisation functions (`absolute_date`,
+//! `weekday_relative`, `offset_ago`, `relative_unit`, `period`, `duration`, `set`,
+//! `ref`, ...). Adding a pattern is a data change.
+//!
+//! Uncertainty composes: the anchor may be a window (an article dated only to the
+//! month) or unknown; relative expressions then resolve to windows or to X-values
+//! with null bounds. [`infer_published`] infers the date window of an undated article
+//! from what it reports, and [`tag_undated`] re-resolves the article against it.
+//!
+//! ```
+//! use chrono::NaiveDate;
+//! use storyline_time::{tag, Anchor};
+//! let d = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
+//! let m = tag("The talks collapsed on Sunday night, two weeks after they began.", &Anchor::day(d));
+//! assert_eq!(m[0].text, "Sunday night");
+//! assert_eq!(m[0].value.value, "2024-11-17TNI");
+//! ```
+
+mod context;
+mod normalize;
+mod publish;
+mod rules;
+mod value;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use storyline_model::{TimeMention, TimeValue};
+
+use crate::normalize::{DocState, Input, Match};
+use crate::rules::{Rules, RULES};
+
+pub use crate::publish::{infer_published, tag_undated};
+
+/// The date a document's relative expressions resolve against. Bounds may be a
+/// window; `None` = unknown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    pub earliest: Option<NaiveDate>,
+    pub latest: Option<NaiveDate>,
+}
+
+impl Anchor {
+    /// A known day.
+    pub fn day(d: NaiveDate) -> Self {
+        Anchor {
+            earliest: Some(d),
+            latest: Some(d),
+        }
+    }
+
+    /// A window of days (e.g. an article dated only to the month).
+    pub fn window(earliest: NaiveDate, latest: NaiveDate) -> Self {
+        let (e, l) = if earliest <= latest {
+            (earliest, latest)
+        } else {
+            (latest, earliest)
+        };
+        Anchor {
+            earliest: Some(e),
+            latest: Some(l),
+        }
+    }
+
+    /// Nothing is known about the document's date.
+    pub fn unknown() -> Self {
+        Anchor {
+            earliest: None,
+            latest: None,
+        }
+    }
+
+    /// The anchor a time value (e.g. a document's `published`) gives.
+    pub fn from_time_value(v: &TimeValue) -> Self {
+        Anchor {
+            earliest: v.earliest,
+            latest: v.latest,
+        }
+    }
+
+    pub fn is_unknown(&self) -> bool {
+        self.earliest.is_none() && self.latest.is_none()
+    }
+}
+
+/// Every time expression in `text`, with byte spans into `text`, in order,
+/// non-overlapping, resolved against `anchor`.
+pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
+    let rules = &*RULES;
+    let chosen = select(candidates(text, rules));
+    let mut states = [DocState::default(), DocState::default()];
+    let mut out = Vec::with_capacity(chosen.len());
+    for m in &chosen {
+        let Some(rule) = rules.rules.get(m.rule) else {
+            continue;
+        };
+        let inp = Input {
+            lex: &rules.lex,
+            rule,
+            text,
+            m,
+            tense: context::tense_at(&rules.lex, text, m.start, m.end),
+        };
+        let [s0, s1] = &mut states;
+        let resolved = match (anchor.earliest, anchor.latest) {
+            (Some(a), Some(b)) if a == b => {
+                let r = normalize::resolve(&inp, Some(a), s0);
+                *s1 = s0.clone();
+                r
+            }
+            (Some(a), Some(b)) => {
+                match (
+                    normalize::resolve(&inp, Some(a), s0),
+                    normalize::resolve(&inp, Some(b), s1),
+                ) {
+                    (Some(x), Some(y)) => Some(value::merge(x, y)),
+                    _ => None,
+                }
+            }
+            (Some(a), None) => normalize::resolve(&inp, Some(a), s0).map(|mut r| {
+                if r.relative {
+                    r.latest = None;
+                }
+                r
+            }),
+            (None, Some(b)) => normalize::resolve(&inp, Some(b), s1).map(|mut r| {
+                if r.relative {
+                    r.earliest = None;
+                }
+                r
+            }),
+            (None, None) => normalize::resolve(&inp, None, s0),
+        };
+        let Some(r) = resolved else {
+            continue;
+        };
+        let Some(t) = text.get(m.start..m.end) else {
+            continue;
+        };
+        let kind = r.kind.unwrap_or(rule.kind);
+        out.push(TimeMention {
+            start: m.start,
+            end: m.end,
+            text: t.to_string(),
+            kind,
+            value: r.into_time_value(),
+        });
+    }
+    out
+}
+
+/// Byte windows of `text` around trigger words and digits where a rule may match.
+fn windows(text: &str, rules: &Rules) -> Vec<(usize, usize)> {
+    let left: usize = rules
+        .lex
+        .params
+        .get("window_left")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
+    let right: usize = rules
+        .lex
+        .params
+        .get("window_right")
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(80);
+    let Some(ac) = &rules.triggers else {
+        return vec![(0, text.len())];
+    };
+    let bytes = text.as_bytes();
+    let mut hits: Vec<(usize, usize)> = Vec::new();
+    let is_word = |b: u8| b.is_ascii_alphanumeric();
+    for m in ac.find_iter(text) {
+        let (s, e) = (m.start(), m.end());
+        // A trigger starts a word ("bi" of "biweekly" is enough).
+        if s > 0 && is_word(bytes[s - 1]) {
+            continue;
+        }
+        hits.push((s, e));
+    }
+    // Digits.
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let s = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            hits.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    hits.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in hits {
+        let ws = snap_back(text, s.saturating_sub(left));
+        let we = snap_fwd(text, (e + right).min(text.len()));
+        match out.last_mut() {
+            Some(last) if ws <= last.1 => last.1 = last.1.max(we),
+            _ => out.push((ws, we)),
+        }
+    }
+    out
+}
+
+/// Moves `i` back to just after a whitespace (or 0), on a char boundary.
+fn snap_back(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i > 0 && !(b[i - 1].is_ascii_whitespace()) {
+        i -= 1;
+    }
+    i
+}
+
+/// Moves `i` forward to a whitespace (or the end), on a char boundary.
+fn snap_fwd(text: &str, mut i: usize) -> usize {
+    let b = text.as_bytes();
+    while i < b.len() && !b[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a match at `[s, e)` stands alone: not inside a word, and a number not part
+/// of a longer number, an amount, a score or a measure ("1,500", "$2,000", "3-1",
+/// "32°", "100M").
+fn standalone(text: &str, s: usize, e: usize) -> bool {
+    let before = text[..s].chars().rev();
+    let mut before = before.peekable();
+    let after = text[e..].chars();
+    let mut after = after.peekable();
+    let first = text[s..e].chars().next();
+    let last = text[s..e].chars().next_back();
+    let prev = before.next();
+    let prev2 = before.next();
+    let next = after.next();
+    let next2 = after.next();
+    if prev.is_some_and(char::is_alphanumeric)
+        || (prev == Some('\'')
+            && first.is_some_and(char::is_alphanumeric)
+            && prev2.is_some_and(char::is_alphanumeric))
+    {
+        return false;
+    }
+    if last.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric) {
+        return false;
+    }
+    if first.is_some_and(|c| c.is_ascii_digit()) {
+        if prev.is_some_and(|c| matches!(c, '$' | '£' | '€' | '#' | '¥' | '+')) {
+            return false;
+        }
+        // "1,500", "555-2015", "020 7946 2019": part of a longer number.
+        if prev.is_some_and(|c| matches!(c, ',' | '.' | '/' | '-' | ':' | '–' | ' '))
+            && prev2.is_some_and(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+    }
+    if last.is_some_and(|c| c.is_ascii_digit()) {
+        if next.is_some_and(|c| matches!(c, '%' | '°' | '′' | '\'' | '"' | '″')) {
+            return false;
+        }
+        if next.is_some_and(|c| matches!(c, ',' | '.' | '/' | '-' | ':' | '–' | ' '))
+            && next2.is_some_and(|c| c.is_ascii_digit())
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// Every match of every rule inside the trigger windows.
+fn candidates(text: &str, rules: &Rules) -> Vec<Match> {
+    let mut out = Vec::new();
+    for (ws, we) in windows(text, rules) {
+        let (Some(hay), Some(sub)) = (text.get(..we), text.get(ws..we)) else {
+            continue;
+        };
+        let hits = rules.set.matches(sub);
+        if !hits.matched_any() {
+            continue;
+        }
+        for idx in hits.iter() {
+            let Some(rule) = rules.rules.get(idx) else {
+                continue;
+            };
+            let mut pos = ws;
+            while pos <= we {
+                let Some(c) = rule.regex.captures_at(hay, pos) else {
+                    break;
+                };
+                let Some(m0) = c.get(0) else {
+                    break;
+                };
+                let (s, e) = (m0.start(), m0.end());
+                if e > s && standalone(text, s, e) {
+                    out.push(Match {
+                        start: s,
+                        end: e,
+                        rule: idx,
+                        groups: c.iter().map(|g| g.map(|g| (g.start(), g.end()))).collect(),
+                    });
+                    pos = e;
+                } else {
+                    // Retry one character later.
+                    pos = s + text[s..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Longest matches first (then earlier rule, then earlier start), non-overlapping,
+/// returned in text order.
+fn select(mut cands: Vec<Match>) -> Vec<Match> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.rule.cmp(&b.rule))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let mut keep = Vec::new();
+    for c in cands {
+        let clash_before = taken
+            .range(..c.end)
+            .next_back()
+            .is_some_and(|(_, &e)| e > c.start);
+        if clash_before {
+            continue;
+        }
+        taken.insert(c.start, c.end);
+        keep.push(c);
+    }
+    keep.sort_by_key(|m| m.start);
+    keep
+}
+
+#[cfg(test)]
+mod tests;

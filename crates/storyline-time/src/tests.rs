@@ -1,0 +1,698 @@
+// Unit tests of the tagger on sentences written for these tests (no outlet text).
+
+use super::*;
+use storyline_model::{DateBasis, Precision, TimeMod, TimexType};
+
+fn d(y: i32, m: u32, dd: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, dd).expect("valid test date")
+}
+
+/// Tuesday, 19 November 2024.
+fn anchor() -> Anchor {
+    Anchor::day(d(2024, 11, 19))
+}
+
+/// The (text, value) pairs tagged in `s`.
+fn tv(s: &str, a: &Anchor) -> Vec<(String, String)> {
+    tag(s, a)
+        .into_iter()
+        .map(|m| (m.text, m.value.value))
+        .collect()
+}
+
+fn one(s: &str, a: &Anchor) -> TimeMention {
+    let ms = tag(s, a);
+    assert_eq!(ms.len(), 1, "{s:?} -> {ms:#?}");
+    ms.into_iter().next().expect("one mention")
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn rules_compile_cleanly() {
+    assert!(RULES.errors.is_empty(), "{:#?}", RULES.errors);
+    assert!(RULES.rules.len() > 50);
+}
+
+#[test]
+fn every_rule_tags_its_example() {
+    let a = anchor();
+    for r in &RULES.rules {
+        let text = format!("It happened {} and more.", r.example);
+        let ms = tag(&text, &a);
+        let start = "It happened ".len();
+        assert!(
+            ms.iter().any(|m| m.start == start && m.text == r.example),
+            "rule {} does not tag its example {:?}: {:?}",
+            r.name,
+            r.example,
+            ms.iter().map(|m| &m.text).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn absolute_formats() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "The deal was signed Oct. 27, 2023 and revised on 27 October 2023.",
+            &a
+        ),
+        pairs(&[
+            ("Oct. 27, 2023", "2023-10-27"),
+            ("27 October 2023", "2023-10-27")
+        ])
+    );
+    assert_eq!(
+        tv(
+            "Filed 2023-10-27; the vote on November 16, 2024 and the hearing Nov 19 2024.",
+            &a
+        ),
+        pairs(&[
+            ("2023-10-27", "2023-10-27"),
+            ("November 16, 2024", "2024-11-16"),
+            ("Nov 19 2024", "2024-11-19")
+        ])
+    );
+    let m = one(
+        "The ministry said on Saturday, Nov. 16, 2024 that it would act.",
+        &a,
+    );
+    assert_eq!(m.text, "Saturday, Nov. 16, 2024");
+    assert_eq!(m.value.value, "2024-11-16");
+    assert!(!m.value.relative);
+    let m = one("Prices rose in October 2024.", &a);
+    assert_eq!(
+        (m.value.value.as_str(), m.value.precision),
+        ("2024-10", Precision::Month)
+    );
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (Some(d(2024, 10, 1)), Some(d(2024, 10, 31)))
+    );
+    let m = one("The plant closed in 2019.", &a);
+    assert_eq!(m.value.value, "2019");
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (Some(d(2019, 1, 1)), Some(d(2019, 12, 31)))
+    );
+}
+
+#[test]
+fn numeric_dates_and_ambiguity() {
+    let a = anchor();
+    let m = one("The filing is dated 03/04/2025 in the register.", &a);
+    assert_eq!(m.value.value, "2025-03-04");
+    assert!(m.value.ambiguous);
+    let m = one("The filing is dated 27/10/2023 in the register.", &a);
+    assert_eq!(m.value.value, "2023-10-27");
+    assert!(!m.value.ambiguous);
+}
+
+#[test]
+fn weekdays_follow_tense() {
+    let a = anchor(); // a Tuesday
+    assert_eq!(
+        one("Officials said on Friday that talks had failed.", &a)
+            .value
+            .value,
+        "2024-11-15"
+    );
+    assert_eq!(
+        one("The cabinet will meet on Friday to decide.", &a)
+            .value
+            .value,
+        "2024-11-22"
+    );
+    assert_eq!(
+        one("Voters go to the polls next Tuesday.", &a).value.value,
+        "2024-11-26"
+    );
+    assert_eq!(
+        one("He resigned last Tuesday.", &a).value.value,
+        "2024-11-12"
+    );
+    assert_eq!(
+        one("The envoy arrived on Monday.", &a).value.value,
+        "2024-11-18"
+    );
+    let m = one("Talks resume Thursday.", &a);
+    assert!(m.value.relative);
+    let m = one("Thursday", &a);
+    assert!(
+        m.value.ambiguous,
+        "a bare weekday without tense is ambiguous"
+    );
+}
+
+#[test]
+fn relative_offsets() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "The strike began two weeks ago and ten days ago talks failed.",
+            &a
+        ),
+        pairs(&[
+            ("two weeks ago", "2024-11-05"),
+            ("ten days ago", "2024-11-09")
+        ])
+    );
+    assert_eq!(
+        tv(
+            "Yesterday the court ruled; today it adjourned; tomorrow it sits again.",
+            &a
+        ),
+        pairs(&[
+            ("Yesterday", "2024-11-18"),
+            ("today", "2024-11-19"),
+            ("tomorrow", "2024-11-20")
+        ])
+    );
+    assert_eq!(
+        tv(
+            "Sales fell last year, rose last month and were flat this week.",
+            &a
+        ),
+        pairs(&[
+            ("last year", "2023"),
+            ("last month", "2024-10"),
+            ("this week", "2024-W47")
+        ])
+    );
+    let m = one("Prices have doubled over the past year.", &a);
+    assert_eq!(m.text, "the past year");
+    let m = one("The union has grown since 2012.", &a);
+    assert_eq!(m.value.value, "2012");
+    let m = one("Shelling has intensified in recent days.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("recent days", "PAST_REF")
+    );
+    let m = one("The minister spoke earlier this month.", &a);
+    assert_eq!(m.text, "earlier this month");
+    assert_eq!(
+        (m.value.value.as_str(), m.value.modifier),
+        ("2024-11", Some(TimeMod::Start))
+    );
+    assert!(m.value.relative);
+}
+
+#[test]
+fn parts_of_periods() {
+    let a = anchor();
+    let m = one("Fighting eased in mid-October.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("mid-October", "2024-10")
+    );
+    assert_eq!(m.value.modifier, Some(TimeMod::Mid));
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (Some(d(2024, 10, 11)), Some(d(2024, 10, 20)))
+    );
+    let m = one("The mine opened in late 2023.", &a);
+    assert_eq!(
+        (m.value.value.as_str(), m.value.modifier),
+        ("2023", Some(TimeMod::End))
+    );
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (Some(d(2023, 9, 1)), Some(d(2023, 12, 31)))
+    );
+    let m = one("A ruling is expected early next year.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("early next year", "2025")
+    );
+    assert_eq!(m.value.modifier, Some(TimeMod::Start));
+    let m = one("Output dropped at the end of 1990.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("the end of 1990", "1990")
+    );
+}
+
+#[test]
+fn seasons_quarters_decades() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "Profit rose in the third quarter and will rise in the fourth quarter of 2025.",
+            &a
+        ),
+        pairs(&[
+            ("the third quarter", "2024-Q3"),
+            ("the fourth quarter of 2025", "2025-Q4")
+        ])
+    );
+    assert_eq!(
+        one("The talks stalled last summer.", &a).value.value,
+        "2024-SU"
+    );
+    assert_eq!(
+        one("A vote is planned for fall 2025.", &a).value.value,
+        "2025-FA"
+    );
+    assert_eq!(
+        one("Growth slowed in the second half of 2023.", &a)
+            .value
+            .value,
+        "2023-H2"
+    );
+    let m = one("The dispute dates from the 1990s.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("the 1990s", "199")
+    );
+    assert_eq!(m.value.precision, Precision::Decade);
+    assert_eq!(
+        one("The canal was dug in the 19th century.", &a)
+            .value
+            .value,
+        "18"
+    );
+}
+
+#[test]
+fn times_with_zones() {
+    let a = anchor();
+    let m = one("Polls close at 4 p.m. ET on the island.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("4 p.m. ET", "2024-11-19T16:00")
+    );
+    assert_eq!(m.kind, TimexType::Time);
+    let m = one("Rockets were fired Sunday night near the border.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("Sunday night", "2024-11-17TNI")
+    );
+    assert_eq!(
+        one("The blast happened at 10:45 GMT.", &a).value.value,
+        "2024-11-19T10:45"
+    );
+    assert_eq!(
+        one("They met this morning.", &a).value.value,
+        "2024-11-19TMO"
+    );
+}
+
+#[test]
+fn durations() {
+    let a = anchor();
+    let m = one("The siege lasted 13 months.", &a);
+    assert_eq!(
+        (m.value.value.as_str(), m.kind),
+        ("P13M", TimexType::Duration)
+    );
+    let m = one("He was held for more than a year.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("more than a year", "P1Y")
+    );
+    assert_eq!(m.value.modifier, Some(TimeMod::MoreThan));
+    assert_eq!(
+        one("The ceasefire held for two weeks.", &a).value.value,
+        "P2W"
+    );
+    let m = one("Prices rose in the past two weeks.", &a);
+    assert_eq!(m.value.value, "P2W");
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (Some(d(2024, 11, 5)), Some(d(2024, 11, 19)))
+    );
+    assert_eq!(one("The talks took 2 1/2 years.", &a).value.value, "P2Y6M");
+    assert_eq!(one("It lasted several years.", &a).value.value, "PXY");
+    assert_eq!(one("a 30-year mortgage", &a).value.value, "P30Y");
+}
+
+#[test]
+fn sets() {
+    let a = anchor();
+    let m = one("The council meets every week.", &a);
+    assert_eq!((m.value.value.as_str(), m.kind), ("P1W", TimexType::Set));
+    assert_eq!(one("Reports are published daily.", &a).value.value, "P1D");
+    assert_eq!(
+        one("The market opens each Thursday.", &a).value.value,
+        "XXXX-WXX-4"
+    );
+}
+
+#[test]
+fn vague_references() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "Aid is now arriving; it is currently stored. It was formerly a school.",
+            &a
+        ),
+        pairs(&[
+            ("now", "PRESENT_REF"),
+            ("currently", "PRESENT_REF"),
+            ("formerly", "PAST_REF")
+        ])
+    );
+    let m = one("Such attacks were rare in the past.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("the past", "PAST_REF")
+    );
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (None, Some(d(2024, 11, 19)))
+    );
+    let m = one("Talks may resume in the future.", &a);
+    assert_eq!(m.value.value, "FUTURE_REF");
+    assert_eq!(
+        one("The group was recently formed.", &a).value.value,
+        "PAST_REF"
+    );
+}
+
+#[test]
+fn yearless_dates_near_a_year_boundary() {
+    let a = Anchor::day(d(2025, 1, 3));
+    let m = one("Protesters gathered on Dec. 28 outside parliament.", &a);
+    assert_eq!(m.value.value, "2024-12-28");
+    assert!(m.value.relative);
+    let m = one("The parliament will vote on Jan. 9.", &a);
+    assert_eq!(m.value.value, "2025-01-09");
+    let m = one("Turnout was low in December.", &a);
+    assert_eq!(m.value.value, "2024-12");
+    // Future tense in late December points into the next year.
+    let a = Anchor::day(d(2024, 12, 30));
+    assert_eq!(
+        one("The law will take effect on Jan. 2.", &a).value.value,
+        "2025-01-02"
+    );
+}
+
+#[test]
+fn window_anchor_composes() {
+    let a = Anchor::window(d(2024, 10, 1), d(2024, 10, 31));
+    let m = one("The convoy left ten days ago.", &a);
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (Some(d(2024, 9, 21)), Some(d(2024, 10, 21)))
+    );
+    assert_eq!(m.value.value, "2024-XX-XX");
+    assert!(m.value.relative);
+    let m = one("The budget passed last year.", &a);
+    assert_eq!(m.value.value, "2023");
+    // Absolute dates do not depend on the anchor.
+    let m = one("The treaty was signed on March 3, 2020.", &a);
+    assert_eq!(
+        (m.value.earliest, m.value.latest),
+        (Some(d(2020, 3, 3)), Some(d(2020, 3, 3)))
+    );
+}
+
+#[test]
+fn unknown_anchor_gives_x_values() {
+    let a = Anchor::unknown();
+    let m = one("The convoy left ten days ago.", &a);
+    assert_eq!(m.value.value, "XXXX-XX-XX");
+    assert!(m.value.relative);
+    assert_eq!((m.value.earliest, m.value.latest), (None, None));
+    assert_eq!(
+        one("The strike ended on Friday.", &a).value.value,
+        "XXXX-WXX-5"
+    );
+    assert_eq!(
+        one("The strike ended on Dec. 28.", &a).value.value,
+        "XXXX-12-28"
+    );
+    assert_eq!(one("Sales fell last year.", &a).value.value, "XXXX");
+    let m = one("The strike ended on Dec. 28, 2024.", &a);
+    assert_eq!(m.value.value, "2024-12-28");
+    assert!(!m.value.relative);
+}
+
+#[test]
+fn no_false_positives_on_numbers() {
+    let a = anchor();
+    let negatives = [
+        "The company raised 100M in new funding.",
+        "The wreck lies at 32° 34'S off the coast.",
+        "The home side won 3-1 after extra time.",
+        "Call the hotline on 555-2015 or 020 7946 2019.",
+        "Case number 2882015 was closed.",
+        "Some 1,500 troops crossed the river.",
+        "Tickets cost $2,000 each.",
+        "He lives at No. 10 with his family.",
+        "The airline grounded its 747 fleet.",
+        "Turnout reached 1998.5 thousand voters.",
+        "The index rose 2.5% to 2019.40 points.",
+        "Room 1204 was searched.",
+        "He may march to the capital with the others.",
+        "A second round of talks is needed.",
+        "A quarter of the budget was cut.",
+        "Version 2.0.2024 of the software crashed.",
+    ];
+    for s in negatives {
+        let ms = tag(s, &a);
+        assert!(
+            ms.is_empty(),
+            "{s:?} -> {:?}",
+            ms.iter().map(|m| &m.text).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn nothing_panics_on_odd_input() {
+    let a = anchor();
+    let odd = [
+        "",
+        " ",
+        "Feb. 30, 2024",
+        "31/02/2023",
+        "Q9 2024",
+        "99999999999999999999 years ago",
+        "the 99th century",
+        "ünïcödé 2024—Oct. 5‚ 2023 «Friday»",
+        "\u{0}\u{FFFF}May",
+        "12:61 GMT",
+        "nineteen ninety",
+    ];
+    for s in odd {
+        let _ = tag(s, &a);
+        let _ = tag(s, &Anchor::unknown());
+        let _ = tag(s, &Anchor::window(d(2024, 1, 1), d(2024, 12, 31)));
+    }
+    // Every byte boundary of a mixed text.
+    let text = "On Friday, Oct. 27, 2023 at 4 p.m. ET — two weeks ago — 1,500 troops";
+    for i in 0..=text.len() {
+        if let Some(t) = text.get(i..) {
+            let _ = tag(t, &a);
+        }
+    }
+}
+
+#[test]
+fn output_is_deterministic_ordered_and_non_overlapping() {
+    let a = anchor();
+    let text = "Last year, on Friday, Oct. 27, 2023, the talks began; two weeks ago they \
+                stalled, and since then envoys have met every week, most recently Sunday night.";
+    let first = tag(text, &a);
+    for _ in 0..3 {
+        assert_eq!(tag(text, &a), first);
+    }
+    for w in first.windows(2) {
+        assert!(w[0].end <= w[1].start);
+    }
+    for m in &first {
+        assert_eq!(&text[m.start..m.end], m.text);
+    }
+}
+
+#[test]
+fn inferred_window_stays_open_without_evidence_of_an_upper_bound() {
+    let text = "The ceasefire that began on March 3, 2024 still holds, officials said.";
+    let p = tag_undated("d9", text).0.expect("a date is inferred");
+    assert_eq!(p.value.earliest, Some(d(2024, 3, 3)));
+    assert_eq!(p.value.latest, None);
+    assert_eq!(p.value.modifier, Some(storyline_model::TimeMod::After));
+    assert_eq!(p.value.value, "2024-03-03");
+}
+
+#[test]
+fn infer_published_from_content() {
+    let text = "Rescue teams worked through the night after the dam failed on November 16, 2024. \
+                On Sunday, officials said 40 people were missing. Earlier this month the \
+                regional government had warned of heavy rain. The authority will publish a \
+                report on Dec. 20, 2024.";
+    let (p, mentions) = tag_undated("d7", text);
+    let p = p.expect("a date is inferred");
+    assert_eq!(p.basis, DateBasis::Content);
+    // Published on or after Sunday Nov 17 (the Sunday after the dated event), within
+    // the month ("earlier this month" is the only evidence of an upper bound).
+    assert_eq!(p.value.earliest, Some(d(2024, 11, 17)));
+    assert_eq!(p.value.latest, Some(d(2024, 11, 30)));
+    assert_eq!(p.value.modifier, None);
+    assert_eq!(p.value.value, "2024-11");
+    let ev = p.evidence.expect("evidence");
+    assert_eq!(ev.doc, "d7");
+    assert_eq!(ev.text, "Sunday");
+    // Relative expressions are re-resolved against the window.
+    let sunday = mentions
+        .iter()
+        .find(|m| m.text == "Sunday")
+        .expect("Sunday");
+    assert_eq!(sunday.value.earliest, Some(d(2024, 11, 17)));
+    let etm = mentions
+        .iter()
+        .find(|m| m.text == "Earlier this month")
+        .expect("etm");
+    assert_eq!(etm.value.value, "2024-11");
+    assert!(infer_published(
+        "d8",
+        "Nothing dated here, only yesterday.",
+        &tag("Nothing dated here, only yesterday.", &Anchor::unknown())
+    )
+    .is_none());
+}
+
+#[test]
+fn anaphoric_expressions_follow_the_reference_time() {
+    let a = anchor();
+    // The last date mentioned is the reference time for "the following year",
+    // "that day", "the next day"; "ago" stays with the article date.
+    let got = tv(
+        "The plant opened on March 3, 2019. That day was cold. The next day the mayor \
+         came. The following year it doubled output. Two years ago it closed.",
+        &a,
+    );
+    assert_eq!(
+        got,
+        pairs(&[
+            ("March 3, 2019", "2019-03-03"),
+            ("That day", "2019-03-03"),
+            ("The next day", "2019-03-04"),
+            ("The following year", "2020"),
+            ("Two years ago", "2022"),
+        ])
+    );
+    // With no date mentioned before, the article date is the reference.
+    assert_eq!(
+        tv("Later that day, the vote was held.", &a),
+        pairs(&[("Later that day", "2024-11-19")])
+    );
+    // "that quarter": the quarter just mentioned.
+    assert_eq!(
+        tv(
+            "Profit rose in the third quarter of 2023. Results for that quarter were good.",
+            &a
+        ),
+        pairs(&[
+            ("the third quarter of 2023", "2023-Q3"),
+            ("that quarter", "2023-Q3")
+        ])
+    );
+}
+
+#[test]
+fn later_stays_outside_and_gives_a_duration() {
+    let a = anchor();
+    let m = one("Three days later, the ship sank.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.kind),
+        ("Three days", TimexType::Duration)
+    );
+    assert_eq!(m.value.value, "P3D");
+    let m = one("The index fell for five straight months.", &a);
+    assert_eq!(
+        (m.text.as_str(), m.value.value.as_str()),
+        ("five straight months", "P5M")
+    );
+}
+
+#[test]
+fn the_unit_alone_and_the_past_year() {
+    let a = anchor();
+    assert_eq!(
+        tv("Sales for the year rose. In the week, prices fell.", &a),
+        pairs(&[("the year", "2024"), ("the week", "2024-W47")])
+    );
+    let ms = tag("The firm earned $5 million in the year ended June 30.", &a);
+    assert_eq!(
+        (ms[0].text.as_str(), ms[0].kind),
+        ("the year", TimexType::Duration)
+    );
+    assert_eq!(ms[0].value.value, "P1Y");
+    // "the past year" is a period ending now (TimeML DURATION); "last year" a date.
+    let m = one("Prices rose 4 percent over the past year.", &a);
+    assert_eq!(
+        (m.kind, m.value.value.as_str()),
+        (TimexType::Duration, "P1Y")
+    );
+    let m = one("Prices rose 4 percent last year.", &a);
+    assert_eq!((m.kind, m.value.value.as_str()), (TimexType::Date, "2023"));
+}
+
+#[test]
+fn yearless_months_prefer_the_article_year() {
+    // Tuesday, 7 November 1989: "March" in a past clause is this March, eight months
+    // back, not next March; "January" with no tense is the coming one.
+    let a = Anchor::day(d(1989, 11, 7));
+    assert_eq!(
+        tv("In March, the company received an offer.", &a),
+        pairs(&[("March", "1989-03")])
+    );
+    assert_eq!(
+        tv("The notes mature January 15.", &a),
+        pairs(&[("January 15", "1990-01-15")])
+    );
+}
+
+#[test]
+fn nearest_weak_cue_beats_a_distant_listed_one() {
+    // Wednesday 1 November 1989: "tumbled ... Friday" is last Friday even though a
+    // "will" ends the sentence.
+    let a = Anchor::day(d(1989, 11, 1));
+    assert_eq!(
+        tv(
+            "The index tumbled on Friday, and traders wonder whether buyers will return.",
+            &a
+        ),
+        pairs(&[("Friday", "1989-10-27")])
+    );
+}
+
+#[test]
+fn fixed_date_holidays() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "The store will close on Christmas Eve and reopen after New Year's Day.",
+            &a
+        ),
+        pairs(&[
+            ("Christmas Eve", "2024-12-24"),
+            ("New Year's Day", "2025-01-01")
+        ])
+    );
+    assert_eq!(
+        tv("Crowds gathered on the Fourth of July.", &a),
+        pairs(&[("the Fourth of July", "2024-07-04")])
+    );
+}
+
+#[test]
+fn or_so_is_inside_the_extent() {
+    let a = anchor();
+    assert_eq!(
+        tv("Rates will stay low for the next two years or so.", &a),
+        pairs(&[("the next two years or so", "P2Y")])
+    );
+    assert_eq!(
+        tv("Rates will stay low the next year or so.", &a),
+        pairs(&[("the next year or so", "2025")])
+    );
+}
