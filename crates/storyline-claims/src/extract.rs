@@ -1,0 +1,2637 @@
+//! The attribution extractor: tokens, sentences and quote regions of a text, cue
+//! detection, source / content / addressee spans, speaker classification and the
+//! resolution of pronouns and anaphoric speaker phrases.
+
+use crate::lexicon::{
+    is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS,
+    ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, INDEFINITE, PHRASE_RE, ROLES_SET,
+    STOP,
+};
+use crate::{Attribution, CueKind, SpeakerKind, Stance};
+use std::collections::HashMap;
+use storyline_text::{sentences, token_iter, Span, TokenKind};
+
+#[derive(Debug, Clone)]
+struct Tok {
+    s: usize,
+    e: usize,
+    kind: TokenKind,
+    low: String,
+    cap: bool,
+}
+
+struct Doc<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+    /// Token ranges `[a, b)` of each sentence.
+    sents: Vec<(usize, usize)>,
+    /// Quote regions, opening mark to closing mark inclusive, sorted.
+    quotes: Vec<Span>,
+    /// Multi-word cue matches: first token -> (token end (exclusive), stance,
+    /// source after the cue).
+    refusals: HashMap<usize, (usize, Stance, bool)>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    /// Main word of the cue.
+    head: usize,
+    /// First token of the verb group.
+    start: usize,
+    /// One past the last token of the cue.
+    end: usize,
+    entry: CueEntry,
+    kind: CueKind,
+    negated: bool,
+    /// The source follows the cue ("there was no reaction from X").
+    source_after: bool,
+}
+
+/// A noun phrase found around a cue.
+#[derive(Debug, Clone, Copy)]
+struct Np {
+    /// Full tokens `[s, e)`.
+    s: usize,
+    e: usize,
+    /// Core tokens (without apposition or relative clause).
+    cs: usize,
+    ce: usize,
+    anon_clause: bool,
+}
+
+const QUOTE_OPEN: [&str; 3] = ["“", "\"", "''"];
+
+fn is_quote_str(s: &str) -> bool {
+    matches!(s, "“" | "”" | "\"" | "''" | "``" | "„")
+}
+
+/// Finds quote regions: `“…”`, `"…"`, `''…''`; a quote left open at a paragraph
+/// end continues when the next paragraph opens with a quote mark.
+fn quote_regions(text: &str) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut i = 0;
+    let n = b.len();
+    while i < n {
+        let c = b[i];
+        if c == b'\n' {
+            // paragraph break: a blank line, or a newline followed by an opening mark
+            let mut j = i + 1;
+            while j < n && (b[j] == b' ' || b[j] == b'\t' || b[j] == b'\r' || b[j] == b'\n') {
+                j += 1;
+            }
+            let blank = text[i + 1..j].contains('\n');
+            if let Some(_o) = open {
+                let rest = &text[j..];
+                let reopen = QUOTE_OPEN.iter().find(|q| rest.starts_with(**q));
+                match reopen {
+                    Some(q) => {
+                        // continuation: skip the re-opening mark
+                        i = j + q.len();
+                        continue;
+                    }
+                    None => {
+                        if blank {
+                            open = None;
+                        }
+                    }
+                }
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        if text[i..].starts_with('“') {
+            if open.is_none() {
+                open = Some(i);
+            }
+            i += '“'.len_utf8();
+            continue;
+        }
+        if text[i..].starts_with('”') {
+            if let Some(o) = open.take() {
+                out.push(Span::new(o, i + '”'.len_utf8()));
+            }
+            i += '”'.len_utf8();
+            continue;
+        }
+        let straight = if c == b'"' {
+            1
+        } else if (c == b'\'' && i + 1 < n && b[i + 1] == b'\'')
+            || (c == b'`' && i + 1 < n && b[i + 1] == b'`')
+        {
+            2
+        } else {
+            0
+        };
+        if straight > 0 {
+            match open.take() {
+                Some(o) => out.push(Span::new(o, i + straight)),
+                None => open = Some(i),
+            }
+            i += straight;
+            continue;
+        }
+        i += 1;
+        while i < n && !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    out
+}
+
+impl<'a> Doc<'a> {
+    fn new(text: &'a str) -> Doc<'a> {
+        let toks: Vec<Tok> = token_iter(text)
+            .map(|t| {
+                let w = &text[t.span.start..t.span.end];
+                Tok {
+                    s: t.span.start,
+                    e: t.span.end,
+                    kind: t.kind,
+                    low: w.to_lowercase().replace('’', "'"),
+                    cap: w.chars().next().is_some_and(char::is_uppercase),
+                }
+            })
+            .collect();
+        let spans = sentences(text);
+        let mut sents = Vec::with_capacity(spans.len());
+        let mut ti = 0;
+        for sp in &spans {
+            while ti < toks.len() && toks[ti].s < sp.start {
+                ti += 1;
+            }
+            let a = ti;
+            while ti < toks.len() && toks[ti].e <= sp.end {
+                ti += 1;
+            }
+            if ti > a {
+                sents.push((a, ti));
+            }
+        }
+        let quotes = quote_regions(text);
+        let mut refusals = HashMap::new();
+        if !toks.is_empty() {
+            let (re, info) = &*PHRASE_RE;
+            for m in re.find_iter(text) {
+                let a = toks.partition_point(|t| t.s < m.start());
+                let b = toks.partition_point(|t| t.s < m.end());
+                let Some((_, ph)) = info.iter().find(|(r, _)| r.is_match(m.as_str())) else {
+                    continue;
+                };
+                if a < b && a < toks.len() && toks[a].s == m.start() {
+                    refusals.insert(a, (b, ph.stance, ph.source_after));
+                }
+            }
+        }
+        Doc {
+            text,
+            toks,
+            sents,
+            quotes,
+            refusals,
+        }
+    }
+
+    fn t(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| t.low.as_str())
+    }
+
+    fn raw(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.s..t.e])
+    }
+
+    fn is_punct(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
+    }
+
+    fn is_quote(&self, i: usize) -> bool {
+        let r = self.raw(i);
+        if r == "'" {
+            // one half of a `''` quote mark
+            let t = &self.toks[i];
+            let b = self.text.as_bytes();
+            return (t.e < b.len() && b[t.e] == b'\'') || (t.s > 0 && b[t.s - 1] == b'\'');
+        }
+        is_quote_str(r)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+    }
+
+    /// The quote region strictly containing byte `pos` (inside its marks).
+    fn region_inside(&self, pos: usize) -> Option<Span> {
+        let k = self.quotes.partition_point(|q| q.start < pos);
+        if k == 0 {
+            return None;
+        }
+        let q = self.quotes[k - 1];
+        (pos > q.start && pos < q.end).then_some(q)
+    }
+
+    fn in_quote(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| {
+            self.region_inside(t.s).is_some_and(|q| {
+                t.e < q.end || (t.e == q.end && !is_quote_str(&self.text[t.s..t.e]))
+            })
+        })
+    }
+
+    /// The region that a closing quote token `i` ends.
+    fn region_closed_by(&self, i: usize) -> Option<Span> {
+        let t = self.toks.get(i)?;
+        let k = self.quotes.partition_point(|q| q.end < t.e);
+        self.quotes
+            .get(k)
+            .copied()
+            .filter(|q| q.end == t.e && q.start < t.s)
+    }
+
+    /// The region that an opening quote token `i` starts.
+    fn region_opened_by(&self, i: usize) -> Option<Span> {
+        let t = self.toks.get(i)?;
+        let k = self.quotes.partition_point(|q| q.start < t.s);
+        self.quotes.get(k).copied().filter(|q| q.start == t.s)
+    }
+
+    fn is_closing_quote(&self, i: usize) -> bool {
+        self.is_quote(i) && self.region_closed_by(i).is_some()
+    }
+
+    fn is_opening_quote(&self, i: usize) -> bool {
+        self.is_quote(i) && self.region_opened_by(i).is_some()
+    }
+
+    fn span(&self, s: usize, e: usize) -> Span {
+        match (
+            self.toks.get(s),
+            e.checked_sub(1).and_then(|x| self.toks.get(x)),
+        ) {
+            (Some(a), Some(b)) if e > s => Span::new(a.s, b.e.max(a.s)),
+            _ => Span::new(0, 0),
+        }
+    }
+
+    fn is_be(&self, i: usize) -> bool {
+        matches!(
+            self.t(i),
+            "is" | "was" | "were" | "are" | "be" | "been" | "being" | "'s" | "am"
+        )
+    }
+
+    /// Whether a cue form at `i` stands where a verb can stand.
+    fn cue_at(&self, i: usize, a: usize, b: usize) -> Option<Cue> {
+        if let Some(&(end, stance, after)) = self.refusals.get(&i) {
+            let end = end.min(b);
+            let start = if after { i } else { self.extend_left(i, a) };
+            let kind = if stance == Stance::Decline {
+                CueKind::Refusal
+            } else {
+                CueKind::Speech
+            };
+            return Some(Cue {
+                head: i,
+                start,
+                end,
+                entry: CueEntry {
+                    stance,
+                    kind,
+                    frame: Frame::Any,
+                    invert: after,
+                    weak: false,
+                },
+                kind,
+                negated: false,
+                source_after: after,
+            });
+        }
+        let low = self.t(i);
+        if low == "according" && self.t(i + 1) == "to" && i + 2 < b {
+            return Some(Cue {
+                head: i,
+                start: i,
+                end: i + 2,
+                entry: CueEntry {
+                    stance: Stance::Assert,
+                    kind: CueKind::According,
+                    frame: Frame::Any,
+                    invert: false,
+                    weak: false,
+                },
+                kind: CueKind::According,
+                negated: false,
+                source_after: true,
+            });
+        }
+        let entry = match CUE_FORMS.get(low) {
+            Some(e) => *e,
+            // any past-tense verb introducing a quote after a colon: "he retorted: “…”"
+            None if low.ends_with("ed")
+                && !self.toks[i].cap
+                && self.t(i + 1) == ":"
+                && self.is_opening_quote(i + 2) =>
+            {
+                CueEntry {
+                    stance: Stance::Assert,
+                    kind: CueKind::Speech,
+                    frame: Frame::Any,
+                    invert: false,
+                    weak: false,
+                }
+            }
+            None => return None,
+        };
+        if self.toks[i].cap && i != a {
+            // title-case headlines: "Bernie Sanders Says He Will Run"
+            if !(matches!(low, "says" | "said")
+                && i > a
+                && self.toks[i - 1].cap
+                && self.is_word(i - 1))
+            {
+                return None;
+            }
+        }
+        // what stands before the group: a determiner or a preposition makes it a noun
+        // or an infinitive
+        let start = self.extend_left(i, a);
+        if start > a {
+            let p = self.t(start - 1);
+            if matches!(
+                p,
+                "the"
+                    | "a"
+                    | "an"
+                    | "his"
+                    | "her"
+                    | "their"
+                    | "its"
+                    | "our"
+                    | "my"
+                    | "your"
+                    | "this"
+                    | "these"
+                    | "those"
+                    | "to"
+                    | "of"
+                    | "for"
+                    | "about"
+                    | "in"
+                    | "on"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "against"
+                    | "amid"
+                    | "despite"
+                    | "no"
+                    | "any"
+                    | "such"
+                    | "whose"
+            ) {
+                return None;
+            }
+            if self.is_be(start - 1) && !low.ends_with("ing") {
+                return None; // passive: "was told", "is expected"
+            }
+            if CUE_FORMS.contains_key(p) && !self.is_punct(start - 1) && !self.toks[start - 1].cap {
+                return None; // "dismissed claims", "rejected reports"
+            }
+        }
+        if i + 1 < b {
+            let n = self.t(i + 1);
+            let n_tok_word = self.is_word(i + 1);
+            match entry.frame {
+                Frame::Clause => {
+                    if n_tok_word
+                        && !self.toks[i + 1].cap
+                        && !DETS.contains(n)
+                        && !is_pronoun(n)
+                        && !matches!(
+                            n,
+                            "that"
+                                | "there"
+                                | "this"
+                                | "if"
+                                | "whether"
+                                | "how"
+                                | "what"
+                                | "why"
+                                | "when"
+                                | "in"
+                                | "on"
+                                | "at"
+                                | "last"
+                                | "earlier"
+                                | "late"
+                                | "early"
+                                | "of"
+                                | "today"
+                                | "yesterday"
+                                | "repeatedly"
+                                | "publicly"
+                                | "privately"
+                                | "again"
+                                | "recently"
+                                | "then"
+                                | "later"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "while"
+                                | "his"
+                                | "her"
+                                | "its"
+                                | "their"
+                                | "no"
+                                | "not"
+                                | "it's"
+                                | "he's"
+                                | "she's"
+                                | "they're"
+                                | "we're"
+                                | "i'm"
+                                | "you're"
+                                | "nothing"
+                                | "everything"
+                                | "something"
+                                | "everyone"
+                                | "nobody"
+                                | "somebody"
+                        )
+                        && self.toks[i + 1].kind != TokenKind::Number
+                    {
+                        return None;
+                    }
+                }
+                Frame::Post => {
+                    if n_tok_word && n != "that" && !matches!(n, "on" | "in") {
+                        return None;
+                    }
+                }
+                Frame::Any | Frame::Object => {
+                    if n_tok_word
+                        && (matches!(n, "by" | "up" | "off" | "out")
+                            || n == "of"
+                                && !matches!(low, "said" | "says" | "say" | "wrote" | "writes"))
+                    {
+                        return None;
+                    }
+                }
+            }
+        }
+        let mut end = i + 1;
+        // "said in a statement", "wrote on Telegram"
+        if matches!(entry.kind, CueKind::Speech | CueKind::Written) {
+            let n0 = self.t(end);
+            let n1 = self.t(end + 1);
+            let n2 = self.t(end + 2);
+            if n0 == "in"
+                && matches!(n1, "a" | "an")
+                && matches!(
+                    n2,
+                    "statement"
+                        | "interview"
+                        | "email"
+                        | "e-mail"
+                        | "tweet"
+                        | "post"
+                        | "letter"
+                        | "speech"
+                        | "message"
+                        | "video"
+                        | "televised"
+                        | "press"
+                        | "briefing"
+                        | "memo"
+                        | "note"
+                        | "text"
+                )
+                && end + 3 <= b
+            {
+                end += 3;
+                if n2 == "press" && matches!(self.t(end), "release" | "conference" | "statement") {
+                    end += 1;
+                }
+            } else if n0 == "on"
+                && matches!(
+                    n1,
+                    "x" | "twitter"
+                        | "telegram"
+                        | "facebook"
+                        | "instagram"
+                        | "truth"
+                        | "tiktok"
+                        | "television"
+                        | "tv"
+                        | "radio"
+                )
+                && self
+                    .toks
+                    .get(end + 1)
+                    .is_some_and(|t| t.cap || n1 == "television" || n1 == "radio")
+            {
+                end += 2;
+                if n1 == "truth" && self.t(end) == "social" {
+                    end += 1;
+                }
+            }
+        }
+        let negated = (start..i).any(|k| matches!(self.t(k), "not" | "n't" | "never"));
+        Some(Cue {
+            head: i,
+            start,
+            end,
+            entry,
+            kind: entry.kind,
+            negated,
+            source_after: false,
+        })
+    }
+
+    /// Extends a cue head leftwards over auxiliaries, negation and adverbs.
+    fn extend_left(&self, i: usize, a: usize) -> usize {
+        let mut s = i;
+        let mut steps = 0;
+        while s > a && steps < 5 {
+            let p = self.t(s - 1);
+            if CUE_MODIFIERS.contains(p) && !self.toks[s - 1].cap {
+                s -= 1;
+                steps += 1;
+            } else {
+                break;
+            }
+        }
+        // do not swallow a sentence-initial "Then" etc.; keep auxiliaries only when a
+        // verb form follows them
+        s
+    }
+
+    /// Skips a time adjunct that ends right before token `k` ("on Tuesday",
+    /// "earlier this month", "last week"); returns the first token of the adjunct.
+    fn skip_time_left(&self, k: usize, a: usize) -> usize {
+        let mut s = k;
+        loop {
+            if s > a
+                && (is_weekday(self.t(s - 1))
+                    || matches!(self.t(s - 1), "today" | "yesterday" | "tonight"))
+            {
+                s -= 1;
+                if s > a && self.t(s - 1) == "on" {
+                    s -= 1;
+                }
+                continue;
+            }
+            if s > a + 1
+                && matches!(
+                    self.t(s - 1),
+                    "week" | "month" | "year" | "weekend" | "night" | "morning"
+                )
+                && matches!(
+                    self.t(s - 2),
+                    "last" | "this" | "next" | "earlier" | "later"
+                )
+            {
+                s -= 2;
+                if s > a && matches!(self.t(s - 1), "earlier" | "later") {
+                    s -= 1;
+                }
+                continue;
+            }
+            break;
+        }
+        s
+    }
+
+    /// Skips a time adjunct starting at token `k`; returns its end.
+    fn skip_time_right(&self, k: usize, b: usize) -> usize {
+        let mut e = k;
+        loop {
+            if e < b && self.t(e) == "on" && e + 1 < b && is_weekday(self.t(e + 1)) {
+                e += 2;
+                if e < b && matches!(self.t(e), "morning" | "night" | "evening" | "afternoon") {
+                    e += 1;
+                }
+                continue;
+            }
+            if e + 1 < b && matches!(self.t(e), "late" | "early") && is_weekday(self.t(e + 1)) {
+                e += 1;
+                continue;
+            }
+            if e < b
+                && (is_weekday(self.t(e)) || matches!(self.t(e), "today" | "yesterday" | "tonight"))
+            {
+                e += 1;
+                if e < b && matches!(self.t(e), "morning" | "night" | "evening" | "afternoon") {
+                    e += 1;
+                }
+                continue;
+            }
+            if e + 1 < b
+                && matches!(self.t(e), "last" | "this" | "earlier" | "late" | "later")
+                && matches!(
+                    self.t(e + 1),
+                    "week" | "month" | "year" | "weekend" | "night" | "morning"
+                )
+            {
+                e += 2;
+                continue;
+            }
+            if e + 2 < b && self.t(e) == "earlier" && self.t(e + 1) == "this" {
+                e += 3;
+                continue;
+            }
+            break;
+        }
+        e
+    }
+
+    fn verbish(&self, i: usize) -> bool {
+        let t = &self.toks[i];
+        if t.cap {
+            return false;
+        }
+        let w = t.low.as_str();
+        (w.ends_with("ed") && !ADJ_ED.contains(w) && !ROLES_SET.contains(w))
+            || (w.ends_with("ly")
+                && w.len() > 4
+                && !matches!(
+                    w,
+                    "family"
+                        | "italy"
+                        | "ally"
+                        | "assembly"
+                        | "early"
+                        | "daily"
+                        | "weekly"
+                        | "monthly"
+                        | "elderly"
+                ))
+            || (w.ends_with("ing")
+                && !matches!(w, "king" | "briefing" | "wing" | "beijing" | "spring"))
+            || CUE_FORMS.contains_key(w)
+    }
+
+    /// Whether token `i` can be the head (last word) of a speaker phrase.
+    fn np_head_ok(&self, i: usize) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let low = self.t(i);
+        if self.toks[i].kind == TokenKind::Number {
+            // "three in 10 said", "43 said"
+            return i > 0
+                && (self.t(i - 1) == "in" || self.is_punct(i - 1) && !self.is_quote(i - 1));
+        }
+        if matches!(
+            low,
+            "most"
+                | "many"
+                | "some"
+                | "others"
+                | "another"
+                | "both"
+                | "several"
+                | "few"
+                | "none"
+                | "all"
+        ) {
+            return true;
+        }
+        if is_pronoun(low) {
+            return true;
+        }
+        if self.toks[i].cap {
+            return !STOP.contains(low) || matches!(low, "us");
+        }
+        if STOP.contains(low) || DETS.contains(low) {
+            return false;
+        }
+        !self.verbish(i) || ANON_HEADS.contains_key(low) || ROLES_SET.contains(low)
+    }
+
+    /// The speaker phrase that ends at token `h` (inclusive), walking left.
+    fn np_left(&self, h: usize, a: usize) -> Option<Np> {
+        // a relative or reduced clause marking anonymity, ending at h:
+        // "a senior official who spoke on condition of anonymity", "people familiar
+        // with the talks" is handled by the walk below
+        let mut head = h;
+        let mut anon_clause = false;
+        let mut full_end = h + 1;
+        if self.raw(h) == ")" {
+            // "Rep. Hank Johnson (D-Ga.) said"
+            let lo = h.saturating_sub(7).max(a);
+            let o = (lo..h).rev().find(|&x| self.raw(x) == "(")?;
+            if o == a || !self.toks[o - 1].cap || !self.is_word(o - 1) {
+                return None;
+            }
+            let mut np = self.np_left(o - 1, a)?;
+            np.e = h + 1;
+            return Some(np);
+        }
+        {
+            let lim = h.saturating_sub(16).max(a);
+            let mut k = h;
+            while k > lim {
+                let w = self.t(k);
+                if self.is_punct(k) && w != "," {
+                    break;
+                }
+                if matches!(w, "who" | "speaking" | "talking" | "requesting" | "asking") && k > a {
+                    let seg = Span::new(self.toks[k].s, self.toks[h].e);
+                    let segtext = seg.slice(self.text).unwrap_or("");
+                    if ANON_MARKERS.is_match(segtext) || segtext.contains("anonymously") {
+                        anon_clause = true;
+                        head = k - 1;
+                        if self.t(head) == "," && head > a {
+                            head -= 1;
+                        }
+                    } else if w == "who"
+                        && self.t(h) != ","
+                        && (ANON_HEADS.contains_key(self.t(k - 1))
+                            || ROLES_SET.contains(self.t(k - 1)))
+                    {
+                        // "several people who attended the meeting said"
+                        head = k - 1;
+                        let mut np = self.np_left(head, a)?;
+                        np.e = h + 1;
+                        return Some(np);
+                    }
+                    break;
+                }
+                k -= 1;
+            }
+        }
+        if !anon_clause {
+            // an apposition: "X, a spokesman for Y, said"
+            if self.t(h) == "," {
+                return self.np_apposition(h, a);
+            }
+            full_end = h + 1;
+        }
+        if matches!(self.t(head), "them" | "us" | "those")
+            && head > a + 1
+            && self.t(head - 1) == "of"
+        {
+            // "one of them said"
+            let q = head - 2;
+            if DETS.contains(self.t(q))
+                || self.toks[q].kind == TokenKind::Number
+                || matches!(self.t(q), "none" | "neither" | "either" | "each" | "half")
+            {
+                return Some(Np {
+                    s: q,
+                    e: full_end,
+                    cs: q,
+                    ce: head + 1,
+                    anon_clause,
+                });
+            }
+        }
+        if !self.np_head_ok(head) {
+            return None;
+        }
+        if is_pronoun(self.t(head)) {
+            return Some(Np {
+                s: head,
+                e: full_end,
+                cs: head,
+                ce: head + 1,
+                anon_clause,
+            });
+        }
+        let mut s = head;
+        let mut count = 0;
+        while s > a && count < 12 {
+            let j = s - 1;
+            let w = self.t(j);
+            let tok = &self.toks[j];
+            if self.is_word(j) {
+                if w == "'s" || w == "'" {
+                    s = j;
+                    count += 1;
+                    continue;
+                }
+                if DETS.contains(w) && w != "that" {
+                    s = j;
+                    // "one of the", "people familiar with the matter", "a spokesperson
+                    // for the ministry": continue through the preposition
+                    if j > a + 1 {
+                        let p = self.t(j - 1);
+                        let l = self.t(j - 2);
+                        let ok = match p {
+                            "of" => {
+                                pp_head(l)
+                                    || self.toks[j - 2].cap
+                                    || (!STOP.contains(l)
+                                        && !self.verbish(j - 2)
+                                        && self.is_word(j - 2))
+                            }
+                            "for" | "at" | "from" | "with" | "within" => pp_head(l),
+                            "in" | "along" | "across" | "near" => {
+                                pp_head(l)
+                                    || (l.ends_with('s')
+                                        && !STOP.contains(l)
+                                        && !self.verbish(j - 2)
+                                        && (!self.toks[j - 2].cap || j - 2 == a))
+                            }
+                            "to" => {
+                                l == "close"
+                                    || pp_head(l)
+                                    || matches!(
+                                        l,
+                                        "aide"
+                                            | "aides"
+                                            | "adviser"
+                                            | "advisers"
+                                            | "advisor"
+                                            | "spokesman"
+                                            | "spokeswoman"
+                                            | "spokesperson"
+                                    )
+                            }
+                            "on" => l == "briefed",
+                            _ => false,
+                        };
+                        if ok {
+                            s = j - 2;
+                            count += 2;
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                if tok.cap {
+                    if STOP.contains(w) && !matches!(w, "us") {
+                        break;
+                    }
+                    s = j;
+                    count += 1;
+                    continue;
+                }
+                if w == "and" || w == "&" {
+                    // "Google and Yahoo"
+                    if j > a && self.toks[j - 1].cap && self.toks[s].cap && self.is_word(j - 1) {
+                        s = j;
+                        count += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if matches!(
+                    w,
+                    "of" | "for" | "at" | "from" | "with" | "in" | "on" | "to" | "within"
+                ) {
+                    let ok = j > a
+                        && (pp_head(self.t(j - 1))
+                            || (w == "of"
+                                && self.is_word(j - 1)
+                                && !STOP.contains(self.t(j - 1))
+                                && !self.verbish(j - 1)));
+                    let ok = ok && (w != "to" || self.t(j - 1) == "close");
+                    let ok = ok && (w != "on" || self.t(j - 1) == "briefed");
+                    if ok {
+                        s = j;
+                        count += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if w.ends_with("ing") && j > a && DETS.contains(self.t(j - 1)) && !STOP.contains(w)
+                {
+                    s = j;
+                    count += 1;
+                    continue;
+                }
+                if STOP.contains(w) || self.verbish(j) && !matches!(w, "familiar" | "briefed") {
+                    if matches!(w, "briefed" | "familiar") {
+                        s = j;
+                        count += 1;
+                        continue;
+                    }
+                    break;
+                }
+                if tok.kind == TokenKind::Number {
+                    s = j;
+                    // "six in 10 voters"
+                    if j > a + 1
+                        && self.t(j - 1) == "in"
+                        && (self.toks[j - 2].kind == TokenKind::Number
+                            || matches!(
+                                self.t(j - 2),
+                                "one"
+                                    | "two"
+                                    | "three"
+                                    | "four"
+                                    | "five"
+                                    | "six"
+                                    | "seven"
+                                    | "eight"
+                                    | "nine"
+                            ))
+                    {
+                        s = j - 2;
+                    }
+                    break;
+                }
+                s = j;
+                count += 1;
+                continue;
+            }
+            if matches!(self.raw(j), "'" | "’")
+                && j > a
+                && self.is_word(j - 1)
+                && self.t(j - 1).ends_with('s')
+            {
+                // "Teachers’ union president"
+                s = j;
+                count += 1;
+                continue;
+            }
+            if self.raw(j) == ")" {
+                // "Sen. Chuck Grassley (R-Iowa)"
+                let lo = j.saturating_sub(7).max(a);
+                if let Some(o) = (lo..j).rev().find(|&x| self.raw(x) == "(") {
+                    if o > a && self.toks[o - 1].cap && self.is_word(o - 1) {
+                        s = o;
+                        count += 1;
+                        continue;
+                    }
+                }
+            }
+            break;
+        }
+        // trim leading function words ("Then Trump")
+        while s < head
+            && (STOP.contains(self.t(s))
+                && !DETS.contains(self.t(s))
+                && !(self.toks[s].cap && self.t(s) == "us")
+                || self.is_punct(s))
+        {
+            s += 1;
+        }
+        Some(Np {
+            s,
+            e: full_end,
+            cs: s,
+            ce: head + 1,
+            anon_clause,
+        })
+    }
+
+    /// "X, a spokesman for Y, said" / "X, who …, said": `c` is the comma before the
+    /// cue.
+    fn np_apposition(&self, c: usize, a: usize) -> Option<Np> {
+        let lim = c.saturating_sub(25).max(a);
+        let mut k = c;
+        while k > lim {
+            k -= 1;
+            if self.t(k) == "," {
+                break;
+            }
+            if self.is_quote(k) || matches!(self.t(k), ";" | ":" | "(" | ")") {
+                return None;
+            }
+        }
+        if k == lim && self.t(k) != "," {
+            return None;
+        }
+        let c2 = k;
+        if c2 + 1 >= c {
+            return None;
+        }
+        let first = self.t(c2 + 1);
+        // a sentence adverb or adjunct between commas: "He, however, said"
+        let adjunct = matches!(
+            first,
+            "however"
+                | "though"
+                | "meanwhile"
+                | "in"
+                | "on"
+                | "at"
+                | "for"
+                | "speaking"
+                | "instead"
+                | "too"
+                | "also"
+                | "moreover"
+                | "nevertheless"
+                | "separately"
+                | "asked"
+                | "when"
+                | "after"
+                | "before"
+                | "during"
+                | "later"
+                | "earlier"
+        ) && !pp_head(first);
+        if c2 == a || c2 == 0 {
+            return None;
+        }
+        let inner = self.np_left(c2 - 1, a)?;
+        if adjunct {
+            return Some(inner);
+        }
+        let appos_ok = DETS.contains(first)
+            || self.toks[c2 + 1].cap
+            || ROLES_SET.contains(first)
+            || ANON_HEADS.contains_key(first)
+            || first == "who"
+            || first == "whose"
+            || self.is_word(c2 + 1) && !self.verbish(c2 + 1) && !STOP.contains(first);
+        if !appos_ok {
+            return None;
+        }
+        if (c2 + 1..c).any(|j| CUE_FORMS.contains_key(self.t(j)) && first != "who") {
+            return None;
+        }
+        if is_pronoun(self.t(inner.cs)) && inner.ce == inner.cs + 1 {
+            return None;
+        }
+        // "the city engineer, Oren Valk, said": the name is part of the core
+        let name_appos = !self.toks[inner.ce - 1].cap
+            && (c2 + 1..c).all(|j| self.toks[j].cap && self.is_word(j) || self.raw(j) == ".");
+        Some(Np {
+            s: inner.s,
+            e: c,
+            cs: inner.cs,
+            ce: if name_appos { c } else { inner.ce },
+            anon_clause: inner.anon_clause,
+        })
+    }
+
+    /// The speaker phrase that starts at token `k`, walking right (inverted cues,
+    /// "according to X").
+    fn np_right(&self, k: usize, b: usize) -> Option<Np> {
+        self.np_right_with(k, b, false)
+    }
+
+    /// [`Doc::np_right`]; `loose` accepts any content word first ("according to
+    /// early results of exit polls").
+    fn np_right_with(&self, k: usize, b: usize, loose: bool) -> Option<Np> {
+        if k >= b || !self.is_word(k) {
+            return None;
+        }
+        let w0 = self.t(k);
+        if is_pronoun(w0) || loose && matches!(w0, "him" | "her" | "them" | "us" | "me") {
+            return Some(Np {
+                s: k,
+                e: k + 1,
+                cs: k,
+                ce: k + 1,
+                anon_clause: false,
+            });
+        }
+        if !self.toks[k].cap
+            && (STOP.contains(w0)
+                || !(DETS.contains(w0)
+                    || loose && !self.verbish(k)
+                    || ANON_HEADS.contains_key(w0)
+                    || ROLES_SET.contains(w0)
+                    || self.toks[k].kind == TokenKind::Number
+                    || w0 == "reports"))
+        {
+            return None;
+        }
+        let mut e = k;
+        let mut paren: Option<usize> = None;
+        while e < b && e - k < 14 {
+            let w = self.t(e);
+            if !self.is_word(e) {
+                if w == "'s" {
+                    e += 1;
+                    continue;
+                }
+                if self.raw(e) == "(" && e > k && self.toks[e - 1].cap {
+                    if let Some(c) = (e + 1..(e + 8).min(b)).find(|&x| self.raw(x) == ")") {
+                        paren.get_or_insert(e);
+                        e = c + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if self.toks[e].cap {
+                let name_cont = e > k
+                    && self.toks[e - 1].cap
+                    && self.is_word(e - 1)
+                    && !matches!(w, "and" | "but" | "or" | "the" | "on" | "in" | "at" | "for");
+                if e > k
+                    && (is_weekday(w) || (STOP.contains(w) && !matches!(w, "us") && !name_cont))
+                {
+                    break;
+                }
+                e += 1;
+                continue;
+            }
+            if w == "'s" || DETS.contains(w) && w != "that" {
+                e += 1;
+                continue;
+            }
+            if matches!(
+                w,
+                "of" | "for" | "at" | "from" | "with" | "in" | "to" | "on"
+            ) {
+                let ok = e > k
+                    && (pp_head(self.t(e - 1)) || w == "of" || self.toks[e - 1].cap && w == "at");
+                let ok = ok && (w != "to" || self.t(e - 1) == "close");
+                let ok = ok && (w != "on" || self.t(e - 1) == "briefed");
+                if ok && e + 1 < b && !is_weekday(self.t(e + 1)) {
+                    e += 1;
+                    continue;
+                }
+                break;
+            }
+            if matches!(w, "familiar" | "briefed" | "close" | "knowledgeable") {
+                e += 1;
+                continue;
+            }
+            if w == "and" && e + 1 < b && self.toks[e + 1].cap && e > k && self.toks[e - 1].cap {
+                e += 1;
+                continue;
+            }
+            if STOP.contains(w) || (self.verbish(e) && e > k) || is_time_word(w) {
+                break;
+            }
+            if self.toks[e].kind == TokenKind::Number && e > k && !DETS.contains(self.t(e - 1)) {
+                break;
+            }
+            e += 1;
+        }
+        // drop a trailing determiner or preposition
+        while e > k
+            && (DETS.contains(self.t(e - 1)) && !(self.toks[e - 1].cap && e - 1 > k)
+                || matches!(
+                    self.t(e - 1),
+                    "of" | "for" | "at" | "from" | "with" | "in" | "to" | "on" | "'s"
+                ))
+        {
+            e -= 1;
+        }
+        if e == k {
+            return None;
+        }
+        let core_end = paren.filter(|&p| p < e).unwrap_or(e);
+        let mut full_end = e;
+        let mut anon_clause = false;
+        // relative clause with anonymity, or an apposition after a comma
+        if e < b {
+            let w = self.t(e);
+            let mut j = e;
+            if w == "," {
+                j += 1;
+            }
+            let mut z = j;
+            while z < b && !matches!(self.t(z), "," | "." | ";" | ":") && !self.is_quote(z) {
+                z += 1;
+            }
+            if z > j {
+                let seg = self.span(j, z).slice(self.text).unwrap_or("");
+                let fw = self.t(j);
+                if matches!(fw, "who" | "speaking" | "talking")
+                    && (ANON_MARKERS.is_match(seg) || seg.contains("anonymously"))
+                {
+                    anon_clause = true;
+                    full_end = z;
+                } else if w == ","
+                    && (matches!(fw, "a" | "an" | "the") || ROLES_SET.contains(fw))
+                    && z - j <= 14
+                    && !(j..z).any(|q| CUE_FORMS.contains_key(self.t(q)))
+                    && (j..z).all(|q| {
+                        let w = self.t(q);
+                        self.toks[q].cap
+                            || DETS.contains(w)
+                            || matches!(
+                                w,
+                                "of" | "for"
+                                    | "at"
+                                    | "in"
+                                    | "from"
+                                    | "on"
+                                    | "and"
+                                    | "'s"
+                                    | "-"
+                                    | "'"
+                                    | "to"
+                            )
+                            || self.is_word(q) && !STOP.contains(w) && !self.verbish(q)
+                    })
+                    && (z >= b || matches!(self.t(z), "," | "."))
+                {
+                    full_end = z;
+                }
+            }
+        }
+        Some(Np {
+            s: k,
+            e: full_end,
+            cs: k,
+            ce: core_end,
+            anon_clause,
+        })
+    }
+
+    /// The addressee of a tell-type cue starting at `k`; returns its token end.
+    fn addressee(&self, k: usize, b: usize) -> Option<(usize, usize)> {
+        if k >= b {
+            return None;
+        }
+        let w = self.t(k);
+        if matches!(
+            w,
+            "him"
+                | "her"
+                | "them"
+                | "us"
+                | "me"
+                | "you"
+                | "reporters"
+                | "journalists"
+                | "lawmakers"
+                | "supporters"
+                | "parliament"
+                | "congress"
+        ) {
+            return Some((k, k + 1));
+        }
+        let mut e = k;
+        if matches!(w, "the" | "a" | "an") {
+            e += 1;
+        }
+        let st = e;
+        while e < b
+            && self.is_word(e)
+            && (self.toks[e].cap
+                || (self.t(e) == "of" && e > st && e + 1 < b && self.toks[e + 1].cap))
+        {
+            if is_weekday(self.t(e)) {
+                break;
+            }
+            e += 1;
+        }
+        if e > st {
+            if w == "the"
+                && e < b
+                && matches!(
+                    self.t(e),
+                    "newspaper" | "agency" | "network" | "outlet" | "station" | "broadcaster"
+                )
+            {
+                e += 1;
+            }
+            return Some((k, e));
+        }
+        // "told a news conference", "told the newspaper"
+        if matches!(w, "the" | "a" | "an") && e < b {
+            let mut z = e;
+            while z < b
+                && z - e < 4
+                && self.is_word(z)
+                && !STOP.contains(self.t(z))
+                && !self.verbish(z)
+            {
+                z += 1;
+            }
+            if z > e && z < b && matches!(self.t(z), "that" | "," | ":" | "on" | "in") {
+                return Some((k, z));
+            }
+        }
+        None
+    }
+
+    /// Whether a cue form (or a refusal) starts at `j`, possibly after modifiers.
+    fn cue_follows(&self, j: usize, b: usize) -> bool {
+        let mut k = j;
+        while k < b && CUE_MODIFIERS.contains(self.t(k)) && k - j < 3 {
+            k += 1;
+        }
+        k < b
+            && (self.refusals.contains_key(&k)
+                || self.refusals.contains_key(&j)
+                || (CUE_FORMS.contains_key(self.t(k)) && !self.toks[k].cap))
+    }
+
+    /// Whether a short speaker phrase followed by a cue starts at `j` (", Earnest
+    /// said", ", many said Monday that").
+    fn np_then_cue(&self, j: usize, b: usize) -> bool {
+        let j = if matches!(self.t(j), "and" | "but") {
+            j + 1
+        } else {
+            j
+        };
+        if j >= b
+            || !(self.toks[j].cap
+                || DETS.contains(self.t(j))
+                || is_pronoun(self.t(j))
+                || ANON_HEADS.contains_key(self.t(j))
+                || ROLES_SET.contains(self.t(j)))
+            || self.toks[j].kind == TokenKind::Number
+        {
+            return false;
+        }
+        let mut z = j;
+        while z < b && z - j < 9 {
+            if self.in_quote(z) || self.is_quote(z) {
+                return false;
+            }
+            let w = self.t(z);
+            if z > j && CUE_FORMS.contains_key(w) && !self.toks[z].cap {
+                let prev = z - 1;
+                return self.np_head_ok(prev) && !DETS.contains(self.t(prev))
+                    || is_pronoun(self.t(prev));
+            }
+            if z > j && CUE_MODIFIERS.contains(w) && !self.toks[z].cap {
+                z += 1;
+                continue;
+            }
+            if !self.is_word(z) && w != "'s"
+                || (STOP.contains(w) && !self.toks[z].cap && !is_pronoun(w))
+                || (self.verbish(z) && !self.toks[z].cap)
+            {
+                return false;
+            }
+            z += 1;
+        }
+        false
+    }
+
+    /// Content running forward from `k` to the end of the clause.
+    fn content_forward(&self, k: usize, b: usize) -> Option<Span> {
+        let mut k = k;
+        while k < b && matches!(self.t(k), ":" | "," | "-" | "—" | "–") {
+            k += 1;
+        }
+        if k >= b {
+            return None;
+        }
+        // a quote opening the content that runs beyond the sentence
+        if self.is_opening_quote(k) {
+            if let Some(q) = self.region_opened_by(k) {
+                let sent_end = self.toks[b - 1].e;
+                if q.end > sent_end {
+                    return Some(q);
+                }
+            }
+        }
+        let mut e = k;
+        while e < b {
+            if self.in_quote(e) || self.is_quote(e) {
+                e += 1;
+                continue;
+            }
+            let w = self.t(e);
+            if e > k && matches!(w, "and" | "but") && self.cue_follows(e + 1, b) {
+                break;
+            }
+            if e > k && w == ";" {
+                break;
+            }
+            if w == "," && e + 1 < b && matches!(self.t(e + 1), "while" | "whereas") {
+                break;
+            }
+            if w == ","
+                && e > k
+                && (self.np_then_cue(e + 1, b)
+                    || CUE_FORMS.get(self.t(e + 1)).is_some_and(|c| c.invert)
+                        && !self.toks[e + 1].cap
+                        && !self.t(e + 1).ends_with("ing"))
+            {
+                break;
+            }
+            if w == "," && e + 1 < b {
+                let n = self.t(e + 1);
+                if (n == "according" && self.t(e + 2) == "to")
+                    || (self.cue_follows(e + 1, b)
+                        && (n.ends_with("ing") || self.refusals.contains_key(&(e + 1))))
+                    || (matches!(n, "and" | "but") && self.cue_follows(e + 2, b))
+                {
+                    break;
+                }
+            }
+            e += 1;
+        }
+        self.trim_content(k, e)
+    }
+
+    /// Trims trailing sentence punctuation off tokens `[s, e)`.
+    fn trim_content(&self, s: usize, e: usize) -> Option<Span> {
+        let mut e = e;
+        while e > s
+            && self.is_punct(e - 1)
+            && !self.is_quote(e - 1)
+            && !matches!(self.raw(e - 1), ")" | "]" | "%" | "$")
+        {
+            e -= 1;
+        }
+        if e <= s {
+            return None;
+        }
+        Some(self.span(s, e))
+    }
+
+    /// Content ending before token `k` (a postposed cue or source): the quote closed
+    /// right before it, or the clause from the sentence (or previous attribution) on.
+    fn content_backward(&self, k: usize, a: usize, floor: usize) -> Option<Span> {
+        if k <= a {
+            return None;
+        }
+        let mut e = k;
+        // "“…,” he said": the quote mark may come before or after the comma
+        while e > a && matches!(self.t(e - 1), "," | "—" | "–" | "-") && !self.is_quote(e - 1) {
+            e -= 1;
+        }
+        if e > a && self.is_closing_quote(e - 1) {
+            if let Some(q) = self.region_closed_by(e - 1) {
+                return Some(q);
+            }
+        }
+        let s = floor.max(a);
+        if e <= s {
+            return None;
+        }
+        self.trim_content(s, e)
+    }
+
+    /// The subject at the start of a sentence, for a participial cue with no
+    /// earlier attribution ("Democrats sued, saying …").
+    fn subject_np(&self, a: usize, limit: usize) -> Option<Np> {
+        let mut s = a;
+        // skip a leading adverbial up to a comma: "On Tuesday, "
+        let mut j = a;
+        while j < limit && j - a < 8 && self.t(j) != "," {
+            j += 1;
+        }
+        if j < limit
+            && self.t(j) == ","
+            && matches!(
+                self.t(a),
+                "on" | "in"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "meanwhile"
+                    | "however"
+                    | "but"
+                    | "according"
+                    | "with"
+                    | "while"
+                    | "during"
+                    | "despite"
+                    | "amid"
+                    | "as"
+                    | "when"
+                    | "since"
+                    | "following"
+            )
+        {
+            s = j + 1;
+        }
+        while s < limit && matches!(self.t(s), "but" | "and" | "so" | "yet" | "still") {
+            s += 1;
+        }
+        if s >= limit {
+            return None;
+        }
+        if is_pronoun(self.t(s)) {
+            return Some(Np {
+                s,
+                e: s + 1,
+                cs: s,
+                ce: s + 1,
+                anon_clause: false,
+            });
+        }
+        let mut e = s;
+        while e < limit && e - s < 10 {
+            let w = self.t(e);
+            if self.is_word(e)
+                && (self.toks[e].cap
+                    || DETS.contains(w)
+                    || w == "'s"
+                    || (!STOP.contains(w) && !self.verbish(e) && e > s))
+            {
+                if !self.toks[e].cap && STOP.contains(w) && !DETS.contains(w) {
+                    break;
+                }
+                e += 1;
+                continue;
+            }
+            break;
+        }
+        if e == s {
+            return None;
+        }
+        Some(Np {
+            s,
+            e,
+            cs: s,
+            ce: e,
+            anon_clause: false,
+        })
+    }
+
+    /// Speaker kind, anonymity and affiliation of a core phrase `[cs, ce)` (full
+    /// phrase `[s, e)` for anonymity markers).
+    fn classify(&self, np: &Np) -> (SpeakerKind, bool, Option<Span>) {
+        let (cs, ce) = (np.cs, np.ce);
+        if ce == cs + 1
+            && (is_pronoun(self.t(cs))
+                || matches!(self.t(cs), "him" | "her" | "them" | "us" | "me"))
+        {
+            return (SpeakerKind::Pronoun, false, None);
+        }
+        // head: the last word before a post-modifier
+        let mut head_end = ce;
+        for j in cs..ce {
+            let w = self.t(j);
+            if j > cs
+                && matches!(
+                    w,
+                    "of" | "for"
+                        | "at"
+                        | "from"
+                        | "with"
+                        | "in"
+                        | "to"
+                        | "familiar"
+                        | "briefed"
+                        | "close"
+                        | "knowledgeable"
+                        | "who"
+                )
+            {
+                head_end = j;
+                break;
+            }
+        }
+        let head = head_end.saturating_sub(1).max(cs);
+        let hlow = self.t(head);
+        let full_text = self.span(np.s, np.e).slice(self.text).unwrap_or("");
+        let marker = np.anon_clause || ANON_MARKERS.is_match(full_text);
+        if head == cs && (DETS.contains(hlow) || self.toks[cs].kind == TokenKind::Number) {
+            // "Many", "Most", "43 said": a quantity of people, not a name
+            return (SpeakerKind::Role, false, None);
+        }
+        let last = head_end.max(cs + 1) - 1;
+        let last_low = self.t(last);
+        if self.toks[last].cap
+            && self.is_word(last)
+            && !ANON_HEADS.contains_key(last_low)
+            && !ROLES_SET.contains(last_low)
+        {
+            return (SpeakerKind::Named, false, None);
+        }
+        let sentence_first =
+            head == 0 || self.is_punct(head - 1) && !matches!(self.t(head - 1), "'s" | "-");
+        if self.toks[head].cap
+            && !ANON_HEADS.contains_key(hlow)
+            && (!ROLES_SET.contains(hlow) || !sentence_first && head > cs)
+        {
+            return (SpeakerKind::Named, false, None);
+        }
+        // a name after the head's modifiers counts too ("spokesperson Majed Al-Ansari")
+        let det = self.t(cs);
+        let indefinite = INDEFINITE.contains(det)
+            || self.toks[cs].kind == TokenKind::Number
+            || !(DETS.contains(det) || self.toks[cs].low.ends_with("'s") || self.t(cs + 1) == "'s");
+        let possessive = (cs..head).any(|j| self.t(j) == "'s");
+        // affiliation: the capitalised run before the head, or a PP after it
+        let mut affiliation = None;
+        let mut j = cs;
+        while j < head
+            && !(self.toks[j].cap && self.is_word(j) && !(j == cs && DETS.contains(self.t(j))))
+        {
+            j += 1;
+        }
+        if j < head {
+            let mut e = head;
+            // "Qatar's prime minister" -> "Qatar"
+            if let Some(p) = (j..head).find(|&x| self.t(x) == "'s") {
+                e = p;
+            }
+            // drop lower-case adjectives at the end unless org nouns
+            while e > j
+                && !self.toks[e - 1].cap
+                && !matches!(
+                    self.t(e - 1),
+                    "administration"
+                        | "government"
+                        | "ministry"
+                        | "campaign"
+                        | "military"
+                        | "army"
+                        | "party"
+                        | "movement"
+                        | "group"
+                        | "foreign"
+                        | "defense"
+                        | "defence"
+                        | "intelligence"
+                        | "security"
+                        | "police"
+                        | "state"
+                )
+            {
+                e -= 1;
+            }
+            if e > j {
+                affiliation = Some(self.span(j, e));
+            }
+        } else if head_end < ce && matches!(self.t(head_end), "for" | "of" | "at" | "from" | "in") {
+            let mut s = head_end + 1;
+            if s < ce && self.t(s) == "the" && ce > s + 1 && !self.toks[s + 1].cap {
+                // keep "the ministry"
+            } else if s < ce && self.t(s) == "the" {
+                s += 1;
+            }
+            if s < ce {
+                affiliation = Some(self.span(s, ce));
+            }
+        }
+        if let Some(&strict) = ANON_HEADS.get(hlow) {
+            if marker || indefinite || strict && !possessive {
+                return (SpeakerKind::Anonymous, true, affiliation);
+            }
+            return (SpeakerKind::Role, false, affiliation);
+        }
+        if marker && !self.toks[head].cap {
+            return (SpeakerKind::Anonymous, true, affiliation);
+        }
+        (SpeakerKind::Role, false, affiliation)
+    }
+
+    /// The head word of a phrase `[cs, ce)`: the last word before a post-modifier
+    /// ("aide" in "an aide to the senator").
+    fn head_index(&self, cs: usize, ce: usize) -> Option<usize> {
+        if ce <= cs {
+            return None;
+        }
+        let mut end = ce;
+        for j in cs + 1..ce {
+            if matches!(
+                self.t(j),
+                "of" | "for"
+                    | "at"
+                    | "from"
+                    | "with"
+                    | "in"
+                    | "to"
+                    | "familiar"
+                    | "briefed"
+                    | "close"
+                    | "knowledgeable"
+                    | "who"
+                    | "herself"
+                    | "himself"
+                    | "themselves"
+                    | "itself"
+            ) {
+                end = j;
+                break;
+            }
+        }
+        (cs..end).rev().find(|&j| self.is_word(j))
+    }
+
+    /// The capitalised names in a span, for `about`.
+    fn about(&self, span: Span) -> Vec<Span> {
+        let a = self.toks.partition_point(|t| t.s < span.start);
+        let b = self.toks.partition_point(|t| t.e <= span.end);
+        let mut out = Vec::new();
+        let mut i = a;
+        while i < b {
+            let t = &self.toks[i];
+            if t.cap && self.is_word(i) && !(is_pronoun(&t.low) && t.low != "us") && t.low != "i" {
+                let sentence_start = i == 0
+                    || i == a
+                    || self.is_quote(i - 1)
+                    || matches!(self.t(i - 1), "." | "!" | "?" | ":" | "—" | "–" | "-");
+                // a capitalised function word never starts a name ("The", "A", "But"),
+                // and weekdays are times, not names
+                if (STOP.contains(t.low.as_str()) && self.raw(i) != "US")
+                    || DETS.contains(t.low.as_str())
+                    || is_weekday(&t.low)
+                    || sentence_start
+                        && i + 1 < b
+                        && !self.toks[i + 1].cap
+                        && self.verbish_or_func(i)
+                {
+                    i += 1;
+                    continue;
+                }
+                let s = i;
+                let mut e = i + 1;
+                while e < b
+                    && self.is_word(e)
+                    && (self.toks[e].cap
+                        || (self.t(e) == "of" && e + 1 < b && self.toks[e + 1].cap))
+                {
+                    e += 1;
+                }
+                out.push(self.span(s, e));
+                i = e;
+                continue;
+            }
+            i += 1;
+        }
+        out
+    }
+
+    fn verbish_or_func(&self, i: usize) -> bool {
+        let w = self.t(i);
+        STOP.contains(w)
+            || DETS.contains(w)
+            || matches!(
+                w,
+                "it" | "there" | "this" | "that" | "what" | "we" | "our" | "they"
+            )
+    }
+
+    fn sent_of_tok(&self, i: usize) -> usize {
+        self.sents.partition_point(|&(_, b)| b <= i)
+    }
+}
+
+/// How the source relates to the cue.
+enum Config {
+    /// "X said …" / "…, X said."
+    Subject(Np),
+    /// "…, said X."
+    Inverted(Np),
+    /// "according to X"
+    According(Np),
+    /// "…, adding …", "… and denied …": the source of an earlier cue.
+    Inherit,
+}
+
+/// Extracts the attributions of `text`, in text order.
+pub fn extract(text: &str) -> Vec<Attribution> {
+    let doc = Doc::new(text);
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut cores: Vec<(usize, usize)> = Vec::new(); // core token range of each speaker
+    for si in 0..doc.sents.len() {
+        let (a, b) = doc.sents[si];
+        let first = out.len();
+        let mut i = a;
+        if let Some((att, core, next)) = colon_headline(&doc, a, b) {
+            out.push(att);
+            cores.push(core);
+            i = next;
+        }
+        while i < b {
+            let Some(cue) = doc.cue_at(i, a, b) else {
+                i += 1;
+                continue;
+            };
+            let next = cue.end.max(i + 1);
+            if doc.in_quote(cue.head) || doc.in_quote(cue.start) {
+                i = next;
+                continue;
+            }
+            // inside the forward content of an earlier attribution of this sentence
+            let hs = doc.toks[cue.head].s;
+            if out[first..]
+                .iter()
+                .any(|x| x.content.iter().any(|c| c.start <= hs && hs < c.end) && x.cue.end <= hs)
+            {
+                i = next;
+                continue;
+            }
+            if let Some((att, core)) = build(&doc, &cue, a, b, &out[first..], &cores[first..]) {
+                out.push(att);
+                cores.push(core);
+            }
+            i = next;
+        }
+        // an attribution whose content is empty and whose cue ends the sentence:
+        // the previous sentence is its content ("… in Gaza. A senior US official said.")
+        for att in out.iter_mut().skip(first) {
+            if att.content.is_empty() && att.cue_kind != CueKind::Refusal && si > 0 {
+                let (pa, pb) = doc.sents[si - 1];
+                let prev = doc.span(pa, pb);
+                if let Some(c) = doc.trim_content(pa, pb) {
+                    att.content.push(c);
+                    att.evidence = Span::new(prev.start, att.evidence.end);
+                }
+            }
+        }
+    }
+    continuations(&doc, &mut out);
+    resolve(&doc, &mut out, &cores);
+    for att in &mut out {
+        finish(&doc, att);
+    }
+    out
+}
+
+/// "Paul Ryan: FBI Decision ‘Defies Explanation’" — a name and a colon opening a
+/// paragraph (headlines, transcripts).
+fn colon_headline(doc: &Doc, a: usize, b: usize) -> Option<(Attribution, (usize, usize), usize)> {
+    let para_start = doc
+        .toks
+        .get(a)
+        .map(|t| doc.text[..t.s].trim_end_matches([' ', '\t']))?;
+    if !(para_start.is_empty() || para_start.ends_with('\n')) {
+        return None;
+    }
+    let colon = (a..(a + 9).min(b)).find(|&j| doc.t(j) == ":")?;
+    if colon == a
+        || colon + 1 >= b
+        || !doc.toks[colon - 1].cap
+        || (a..colon).any(|j| !doc.is_word(j) && doc.raw(j) != "." && doc.t(j) != "'s")
+    {
+        return None;
+    }
+    // "Name: words" with a space after the colon ("NextImg:Qatar" is not speech)
+    if !doc
+        .text
+        .get(doc.toks[colon].e..)
+        .is_some_and(|r| r.starts_with([' ', '\t', '\n', '“', '"', '‘']))
+    {
+        return None;
+    }
+    let key = doc.t(a);
+    if colon == a + 1
+        && matches!(
+            key,
+            "title"
+                | "outlet"
+                | "author"
+                | "authors"
+                | "date"
+                | "source"
+                | "sponsored"
+                | "sponsor"
+                | "published"
+                | "updated"
+                | "by"
+                | "photo"
+                | "editor"
+                | "note"
+                | "update"
+                | "related"
+                | "tags"
+                | "category"
+                | "topic"
+                | "file"
+                | "watch"
+                | "video"
+                | "caption"
+                | "location"
+                | "byline"
+                | "dateline"
+                | "headline"
+                | "url"
+                | "credit"
+                | "credits"
+                | "subject"
+                | "from"
+                | "to"
+                | "re"
+                | "cc"
+                | "summary"
+                | "correction"
+                | "advertisement"
+                | "warning"
+        )
+    {
+        return None;
+    }
+    // an all-capitals dateline ("PORT ELLIS:")
+    if doc
+        .span(a, colon)
+        .slice(doc.text)
+        .is_some_and(|t| t.len() > 2 && !t.chars().any(char::is_lowercase))
+    {
+        return None;
+    }
+    let np = doc.np_left(colon - 1, a)?;
+    if np.s != a {
+        return None;
+    }
+    let (kind, anonymous, affiliation) = doc.classify(&np);
+    if kind != SpeakerKind::Named {
+        return None;
+    }
+    let content = doc.trim_content(colon + 1, b)?;
+    let source = doc.span(np.s, np.e);
+    let att = Attribution {
+        source,
+        speaker: Some(doc.span(np.cs, np.ce)),
+        speaker_kind: kind,
+        antecedent: None,
+        anonymous,
+        affiliation,
+        cue: doc.span(colon, colon + 1),
+        cue_kind: CueKind::Speech,
+        addressee: None,
+        content: vec![content],
+        direct: false,
+        stance: Stance::Assert,
+        evidence: doc.span(a, b),
+        time: None,
+        about: Vec::new(),
+        inherited: false,
+        weak: false,
+    };
+    Some((att, (np.cs, np.ce), b))
+}
+
+fn build(
+    doc: &Doc,
+    cue: &Cue,
+    a: usize,
+    b: usize,
+    earlier: &[Attribution],
+    earlier_cores: &[(usize, usize)],
+) -> Option<(Attribution, (usize, usize))> {
+    let head_low = doc.t(cue.head);
+    let l = doc.skip_time_left(cue.start, a);
+    let prev = if l > a { Some(l - 1) } else { None };
+    let prev_low = prev.map_or("", |p| doc.t(p));
+    let participle = head_low.ends_with("ing")
+        || (cue.kind == CueKind::Refusal && doc.t(cue.head).ends_with("ing"));
+    let mut time = None;
+    if l < cue.start {
+        time = Some(doc.span(l, cue.start));
+    }
+    // "who asked not to be named", "spoke on condition of anonymity"
+    if cue.kind != CueKind::According {
+        let after = doc.toks.get(cue.end).map_or(doc.text.len(), |t| t.s);
+        let tail = doc
+            .text
+            .get(after..(after + 40).min(doc.text.len()))
+            .or_else(|| doc.text.get(after..))
+            .unwrap_or("");
+        if ANON_MARKERS.find(tail).is_some_and(|m| m.start() == 0)
+            || tail.starts_with("not to be")
+            || tail.starts_with("on condition")
+            || tail.starts_with("anonymously")
+        {
+            return None;
+        }
+    }
+    let after_quote = cue.start > a && doc.is_closing_quote(cue.start - 1);
+    let inverted_np = if cue.entry.invert {
+        let k = doc.skip_time_right(cue.end, b);
+        doc.np_right(k, b).filter(|np| {
+            let z = doc.skip_time_right(np.e, b);
+            after_quote
+                || z >= b
+                || matches!(doc.t(z), "," | "." | ";" | ":" | "!" | "?")
+                || doc.is_quote(z)
+                || doc.t(z) == "in" && doc.t(z + 1) == "a"
+        })
+    } else {
+        None
+    };
+    let config = if cue.source_after {
+        Config::According(doc.np_right_with(cue.end, b, true)?)
+    } else if participle
+        && (prev_low == ","
+            || prev.is_none()
+            || matches!(
+                prev_low,
+                "and" | "but" | "while" | "before" | "after" | "by"
+            ))
+        || matches!(prev_low, "and" | "but" | "or")
+    {
+        Config::Inherit
+    } else if cue.entry.invert
+        && (prev_low == "," || prev.is_some_and(|p| doc.is_closing_quote(p)) || prev_low == "—")
+        && inverted_np.is_some()
+        && !doc.t(cue.end).eq("that")
+    {
+        let after_time = doc.skip_time_right(cue.end, b);
+        if after_time > cue.end && time.is_none() {
+            time = Some(doc.span(cue.end, after_time));
+        }
+        Config::Inverted(doc.np_right(after_time, b)?)
+    } else {
+        let p = prev?;
+        Config::Subject(doc.np_left(p, a)?)
+    };
+    // source, core, inherited
+    let (np, inherited) = match &config {
+        Config::Subject(np) | Config::Inverted(np) | Config::According(np) => (*np, false),
+        Config::Inherit => {
+            if let (Some(last), Some(core)) = (
+                earlier.last().filter(|x| x.cue_kind != CueKind::According),
+                earlier_cores.last(),
+            ) {
+                let src = last.source;
+                let s = doc.toks.partition_point(|t| t.s < src.start);
+                let e = doc.toks.partition_point(|t| t.e <= src.end);
+                (
+                    Np {
+                        s,
+                        e,
+                        cs: core.0,
+                        ce: core.1,
+                        anon_clause: last.anonymous && last.speaker_kind == SpeakerKind::Anonymous,
+                    },
+                    true,
+                )
+            } else {
+                (doc.subject_np(a, cue.start)?, false)
+            }
+        }
+    };
+    if np.e <= np.s || np.ce <= np.cs {
+        return None;
+    }
+    // what follows the cue
+    let mut k = cue.end;
+    if let Config::Inverted(np) = &config {
+        k = np.e.max(k);
+    }
+    if let Config::According(np) = &config {
+        k = np.e.max(k);
+    }
+    let t_end = doc.skip_time_right(k, b);
+    if t_end > k {
+        if time.is_none() {
+            time = Some(doc.span(k, t_end));
+        }
+        k = t_end;
+    }
+    let mut addressee = None;
+    if cue.entry.frame == Frame::Object && !matches!(config, Config::Inverted(_)) {
+        if let Some((s, e)) = doc.addressee(k, b) {
+            addressee = Some(doc.span(s, e));
+            k = e;
+            let t_end = doc.skip_time_right(k, b);
+            if t_end > k {
+                if time.is_none() {
+                    time = Some(doc.span(k, t_end));
+                }
+                k = t_end;
+            }
+        }
+    }
+    // "in an interview with X", "in a statement" after the addressee
+    if k + 2 < b
+        && doc.t(k) == "in"
+        && matches!(doc.t(k + 1), "a" | "an")
+        && matches!(
+            doc.t(k + 2),
+            "statement" | "interview" | "email" | "tweet" | "post" | "letter" | "speech"
+        )
+    {
+        let mut z = k + 3;
+        if doc.t(z) == "with" {
+            z += 1;
+            while z < b && doc.is_word(z) && (doc.toks[z].cap || doc.t(z) == "the") {
+                z += 1;
+            }
+        }
+        k = z;
+    }
+    // "told reporters in Port Ellis." / "said at a rally in Ohio,"
+    if k < b
+        && matches!(
+            doc.t(k),
+            "in" | "at" | "during" | "after" | "while" | "from" | "via" | "before"
+        )
+    {
+        let mut z = k + 1;
+        while z < b
+            && z - k < 9
+            && doc.is_word(z)
+            && doc.t(z) != "that"
+            && !CUE_FORMS.contains_key(doc.t(z))
+        {
+            z += 1;
+        }
+        if z >= b
+            || matches!(doc.t(z), "." | ";" | "!" | "?")
+            || doc.t(z) == "," && !doc.is_opening_quote(z + 1)
+        {
+            k = z;
+        }
+    }
+    let ends_here = k >= b
+        || (doc.is_punct(k)
+            && !doc.is_opening_quote(k)
+            && doc.t(k) != ":"
+            && !(doc.t(k) == ","
+                && doc.is_opening_quote(k + 1)
+                && matches!(config, Config::Subject(_))
+                && np.s == a))
+        || (doc.t(k) == "," && k + 1 < b && doc.cue_follows(k + 1, b));
+    let floor_tok = earlier
+        .iter()
+        .filter(|x| x.content.first().is_some_and(|c| c.end <= x.cue.start))
+        .map(|x| x.cue.end.max(x.source.end))
+        .max()
+        .map(|byte| doc.toks.partition_point(|t| t.s < byte))
+        .unwrap_or(a)
+        .max(a);
+    let src_first = np.s.min(cue.start);
+    let mut content: Vec<Span> = Vec::new();
+    match config {
+        Config::According(_) => {
+            if cue.start == a || (cue.start > a && doc.skip_time_left(cue.start, a) == a) {
+                let mut z = k;
+                if cue.kind == CueKind::According {
+                    while z < b && doc.t(z) != "," && !doc.is_quote(z) {
+                        z += 1;
+                    }
+                    if z >= b {
+                        z = k;
+                    }
+                }
+                if let Some(c) = doc.content_forward(z, b) {
+                    content.push(c);
+                }
+            } else if let Some(c) = doc
+                .content_backward(cue.start, a, floor_tok)
+                .or_else(|| doc.content_backward(cue.start, a, a))
+            {
+                content.push(c);
+            }
+        }
+        Config::Inherit => {
+            if let Some(c) = doc.content_forward(k, b) {
+                content.push(c);
+            }
+        }
+        Config::Subject(_) | Config::Inverted(_) => {
+            let quote_inverted = matches!(config, Config::Inverted(_)) && after_quote;
+            if (ends_here || quote_inverted) && !(cue.kind == CueKind::Refusal) {
+                let before = if matches!(config, Config::Inverted(_)) {
+                    cue.start
+                } else {
+                    src_first
+                };
+                let before = doc.skip_time_left(before, a);
+                if let Some(c) = doc.content_backward(before, a, floor_tok) {
+                    content.push(c);
+                }
+                // a quote split around the cue: “X,” he said, “Y.”
+                if k < b && doc.t(k) == "," && doc.is_opening_quote(k + 1) {
+                    if let Some(q) = doc.region_opened_by(k + 1) {
+                        content.push(q);
+                    }
+                }
+            } else if let Some(c) = doc.content_forward(k, b) {
+                content.push(c);
+            }
+        }
+    }
+    // "He told parliament:" + a quote opening the next paragraph
+    if content.is_empty() && b > a && doc.t(b - 1) == ":" && doc.is_opening_quote(b) {
+        if let Some(q) = doc.region_opened_by(b) {
+            content.push(q);
+        }
+    }
+    if cue.kind == CueKind::According && content.is_empty() {
+        return None;
+    }
+    // belief/evidence cues need a content
+    if matches!(cue.kind, CueKind::Belief | CueKind::Evidence) && content.is_empty() {
+        return None;
+    }
+    let (kind, anonymous, affiliation) = doc.classify(&np);
+    let source = doc.span(np.s, np.e);
+    let speaker = doc.span(np.cs, np.ce);
+    let mut stance = cue.entry.stance;
+    let neg_subject = matches!(doc.t(np.cs), "neither" | "no" | "none" | "nobody" | "nor");
+    if cue.negated || neg_subject {
+        stance = match stance {
+            Stance::Confirm => Stance::Decline,
+            Stance::Deny => Stance::Unknown,
+            Stance::Decline => Stance::Decline,
+            _ => {
+                if matches!(
+                    head_low,
+                    "say" | "said" | "says" | "tell" | "told" | "comment" | "disclose" | "specify"
+                ) {
+                    Stance::Decline
+                } else {
+                    Stance::Unknown
+                }
+            }
+        };
+    }
+    let cue_span = doc.span(cue.start, cue.end);
+    let mut lo = cue_span.start.min(source.start);
+    let mut hi = cue_span.end.max(source.end);
+    for c in &content {
+        lo = lo.min(c.start);
+        hi = hi.max(c.end);
+    }
+    let sa = doc.sent_of_tok(doc.toks.partition_point(|t| t.s < lo));
+    let sb = doc.sent_of_tok(
+        doc.toks
+            .partition_point(|t| t.e < hi)
+            .min(doc.toks.len().saturating_sub(1)),
+    );
+    let ev_start = doc
+        .sents
+        .get(sa)
+        .map_or(lo, |&(x, _)| doc.toks[x].s.min(lo));
+    let ev_end = doc
+        .sents
+        .get(sb)
+        .map_or(hi, |&(_, y)| doc.toks[y - 1].e.max(hi));
+    let att = Attribution {
+        source,
+        speaker: Some(speaker),
+        speaker_kind: if inherited {
+            earlier.last().map_or(kind, |x| x.speaker_kind)
+        } else {
+            kind
+        },
+        antecedent: if inherited {
+            earlier.last().and_then(|x| x.antecedent)
+        } else {
+            None
+        },
+        anonymous: if inherited {
+            earlier.last().is_some_and(|x| x.anonymous)
+        } else {
+            anonymous
+        },
+        affiliation: if inherited {
+            earlier.last().and_then(|x| x.affiliation)
+        } else {
+            affiliation
+        },
+        cue: cue_span,
+        cue_kind: cue.kind,
+        addressee,
+        content,
+        direct: false,
+        stance,
+        evidence: Span::new(ev_start, ev_end),
+        time,
+        about: Vec::new(),
+        inherited,
+        weak: cue.entry.weak,
+    };
+    Some((att, (np.cs, np.ce)))
+}
+
+/// A sentence that opens with a quote right after an attribution, with no cue of its
+/// own, continues that attribution's content.
+fn continuations(doc: &Doc, out: &mut [Attribution]) {
+    let n = out.len();
+    for i in 0..n {
+        if !matches!(out[i].cue_kind, CueKind::Speech | CueKind::Written) {
+            continue;
+        }
+        let ev_end = out[i].evidence.end;
+        let si = doc.sent_of_tok(doc.toks.partition_point(|t| t.e < ev_end));
+        let Some(&(na, _)) = doc.sents.get(si + 1) else {
+            continue;
+        };
+        if !doc.is_opening_quote(na) {
+            continue;
+        }
+        let Some(q) = doc.region_opened_by(na) else {
+            continue;
+        };
+        // the gap between the evidence and the quote must be blank
+        let gap = doc.text.get(ev_end..q.start).unwrap_or("x");
+        if !gap.trim().is_empty()
+            || gap.contains("\n\n")
+                && !out[i].content.iter().any(|c| {
+                    doc.text
+                        .get(c.start..c.start + 1)
+                        .is_some_and(|s| s == "\"")
+                        || doc.text[c.start..].starts_with('“')
+                })
+        {
+            continue;
+        }
+        if out
+            .iter()
+            .any(|x| x.evidence.overlaps(q) || x.content.iter().any(|c| c.overlaps(q)))
+        {
+            continue;
+        }
+        // the quote's sentence must end with the quote (no cue after it)
+        let qs = doc.sent_of_tok(doc.toks.partition_point(|t| t.e < q.end));
+        if let Some(&(_, qb)) = doc.sents.get(qs) {
+            let qend_tok = doc.toks.partition_point(|t| t.e <= q.end);
+            if (qend_tok..qb).any(|j| doc.is_word(j)) {
+                continue;
+            }
+        }
+        out[i].content.push(q);
+        out[i].evidence = Span::new(out[i].evidence.start, out[i].evidence.end.max(q.end));
+    }
+}
+
+/// The trailing run of capitalised words of a phrase ("Majed Al-Ansari" in "foreign
+/// ministry spokesperson Majed Al-Ansari").
+fn tail_name(text: &str) -> &str {
+    let mut start = text.len();
+    for (i, w) in text.rsplit(' ').scan(text.len(), |end, w| {
+        let s = *end - w.len();
+        *end = s.saturating_sub(1);
+        Some((s, w))
+    }) {
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            start = i;
+        } else {
+            break;
+        }
+    }
+    &text[start.min(text.len())..]
+}
+
+fn org_like(text: &str) -> bool {
+    let l = text.to_lowercase();
+    [
+        "ministry",
+        "party",
+        "post",
+        "times",
+        "news",
+        "reuters",
+        "cnn",
+        "afp",
+        "agency",
+        "department",
+        "office",
+        "government",
+        "council",
+        "committee",
+        "house",
+        "journal",
+        "press",
+        "bbc",
+        "campaign",
+        "administration",
+        "police",
+        "army",
+        "forces",
+        "group",
+        "hamas",
+        "hezbollah",
+        "union",
+        "nations",
+        "bank",
+        "court",
+        "corp",
+        "inc",
+        "company",
+        "network",
+        "institute",
+        "university",
+        "foundation",
+        "association",
+        "commission",
+    ]
+    .iter()
+    .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+}
+
+/// Resolves pronoun speakers and anaphoric role / anonymous phrases to the most
+/// recent compatible earlier speaker.
+fn resolve(doc: &Doc, out: &mut [Attribution], cores: &[(usize, usize)]) {
+    for i in 0..out.len() {
+        if out[i].inherited {
+            // the antecedent and flags come from the sentence's first attribution
+            if i > 0 && out[i].source == out[i - 1].source {
+                out[i].antecedent = out[i - 1].antecedent;
+                out[i].anonymous = out[i - 1].anonymous;
+                out[i].affiliation = out[i - 1].affiliation;
+                out[i].speaker_kind = out[i - 1].speaker_kind;
+            }
+            continue;
+        }
+        let Some(sp) = out[i].speaker else { continue };
+        let low = doc.text.get(sp.start..sp.end).unwrap_or("").to_lowercase();
+        match out[i].speaker_kind {
+            SpeakerKind::Pronoun => {
+                let plural = matches!(low.as_str(), "they" | "we");
+                if low == "who" {
+                    // "X, who said": the phrase before the relative pronoun
+                    let k = doc.toks.partition_point(|t| t.s < sp.start);
+                    let mut p = k;
+                    let a = doc.sents[doc.sent_of_tok(k).min(doc.sents.len().saturating_sub(1))].0;
+                    while p > a && doc.t(p - 1) == "," {
+                        p -= 1;
+                    }
+                    if p > a {
+                        if let Some(np) = doc.np_left(p - 1, a) {
+                            let (kind, anon, aff) = doc.classify(&np);
+                            out[i].antecedent = Some(doc.span(np.cs, np.ce));
+                            out[i].anonymous = anon && kind == SpeakerKind::Anonymous;
+                            out[i].affiliation = aff;
+                        }
+                    }
+                    continue;
+                }
+                if matches!(low.as_str(), "i" | "you" | "it") {
+                    continue;
+                }
+                let mut found = None;
+                for j in (0..i).rev() {
+                    let x = &out[j];
+                    if x.source.start >= sp.start {
+                        continue;
+                    }
+                    let Some(r) = x.referent() else { continue };
+                    let rt = doc.text.get(r.start..r.end).unwrap_or("");
+                    let kind = if x.antecedent.is_some() {
+                        // the kind of what the antecedent is
+                        if x.anonymous {
+                            SpeakerKind::Anonymous
+                        } else if rt.chars().next().is_some_and(char::is_uppercase) {
+                            SpeakerKind::Named
+                        } else {
+                            SpeakerKind::Role
+                        }
+                    } else {
+                        x.speaker_kind
+                    };
+                    if kind == SpeakerKind::Pronoun {
+                        continue;
+                    }
+                    let org = kind == SpeakerKind::Named && org_like(tail_name(rt));
+                    let is_plural =
+                        rt.ends_with('s') && !rt.ends_with("ss") && kind != SpeakerKind::Named
+                            || org;
+                    if plural == is_plural || (!plural && kind == SpeakerKind::Named && !org) {
+                        if !plural && (org || is_plural) {
+                            continue;
+                        }
+                        found = Some((r, x.anonymous, x.affiliation));
+                        break;
+                    }
+                }
+                if found.is_none() && !plural {
+                    found = nearest_name(doc, sp.start).map(|r| (r, false, None));
+                }
+                if let Some((r, anon, aff)) = found {
+                    out[i].antecedent = Some(r);
+                    out[i].anonymous = anon;
+                    out[i].affiliation = aff;
+                }
+            }
+            SpeakerKind::Role | SpeakerKind::Anonymous => {
+                let (cs, ce) = cores[i];
+                if doc.t(cs) != "the" || ce <= cs + 1 {
+                    continue;
+                }
+                // head noun of this phrase
+                let head = doc
+                    .head_index(cs, ce)
+                    .filter(|&j| ANON_HEADS.contains_key(doc.t(j)) || ROLES_SET.contains(doc.t(j)))
+                    .map(|j| doc.t(j).to_string());
+                let Some(head) = head else { continue };
+                let hs = head.trim_end_matches('s').to_string();
+                for j in (0..i).rev() {
+                    if j < i && out[j].source.start >= sp.start {
+                        continue;
+                    }
+                    let (xs, xe) = cores[j];
+                    let aff_i = out[i].affiliation.and_then(|x| x.slice(doc.text));
+                    let aff_j = out[j].affiliation.and_then(|x| x.slice(doc.text));
+                    let aff_ok = match (aff_i, aff_j) {
+                        (Some(x), Some(y)) => x.eq_ignore_ascii_case(y),
+                        (Some(_), None) => false,
+                        _ => true,
+                    };
+                    let same_head = doc
+                        .head_index(xs, xe)
+                        .is_some_and(|q| doc.t(q).trim_end_matches('s') == hs);
+                    let anon_pair = out[j].anonymous
+                        && ANON_HEADS.contains_key(head.as_str())
+                        && (ANON_HEADS.get(head.as_str()).copied() == Some(true)
+                            || aff_i.is_some());
+                    let matches_head = aff_ok && (same_head || anon_pair);
+                    if matches_head && doc.span(xs, xe) != sp {
+                        out[i].antecedent = Some(out[j].referent().unwrap_or(sp));
+                        out[i].anonymous = out[j].anonymous;
+                        if out[i].affiliation.is_none() {
+                            out[i].affiliation = out[j].affiliation;
+                        }
+                        out[i].speaker_kind = if out[j].anonymous {
+                            SpeakerKind::Anonymous
+                        } else {
+                            out[i].speaker_kind
+                        };
+                        break;
+                    }
+                }
+            }
+            SpeakerKind::Named => {}
+        }
+    }
+}
+
+/// The nearest run of two or more capitalised words before `pos` in the preceding
+/// three sentences, not an organisation, for a pronoun with no earlier speaker.
+fn nearest_name(doc: &Doc, pos: usize) -> Option<Span> {
+    let k = doc.toks.partition_point(|t| t.s < pos);
+    let si = doc.sent_of_tok(k.min(doc.toks.len().saturating_sub(1)));
+    let lo = doc.sents.get(si.saturating_sub(3)).map_or(0, |x| x.0);
+    let mut e = k;
+    while e > lo {
+        let j = e - 1;
+        if doc.toks[j].cap && doc.is_word(j) && !STOP.contains(doc.t(j)) {
+            let mut s = j;
+            while s > lo
+                && doc.toks[s - 1].cap
+                && doc.is_word(s - 1)
+                && !STOP.contains(doc.t(s - 1))
+                && !DETS.contains(doc.t(s - 1))
+            {
+                s -= 1;
+            }
+            if j + 1 - s >= 2 {
+                let sp = doc.span(s, j + 1);
+                let t = sp.slice(doc.text).unwrap_or("");
+                if !org_like(t) && !doc.in_quote(s) {
+                    return Some(sp);
+                }
+            }
+            e = s;
+            continue;
+        }
+        e -= 1;
+    }
+    None
+}
+
+/// The byte offset after a dateline opening `span` ("WASHINGTON, Oct 27 (Reuters) – ",
+/// "DOHA, Qatar — "), if there is one.
+fn after_dateline(text: &str, span: Span) -> Option<usize> {
+    let s = span.slice(text)?;
+    let first = s.split([' ', ',']).next()?;
+    if first.chars().count() < 3
+        || !first.chars().next().is_some_and(char::is_uppercase)
+        || first.chars().any(char::is_lowercase)
+    {
+        return None;
+    }
+    let mut cut = s.len().min(80);
+    while !s.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &s[..cut];
+    let mut best: Option<usize> = None;
+    for dash in [" – ", " — ", " ― ", " - ", " -- "] {
+        if let Some(i) = head.find(dash) {
+            let b = i + dash.len();
+            best = Some(best.map_or(b, |x| x.min(b)));
+        }
+    }
+    best.map(|b| span.start + b).filter(|&b| b < span.end)
+}
+
+/// Fills `direct`, content-based denials, and `about`.
+fn finish(doc: &Doc, att: &mut Attribution) {
+    if let Some(first) = att.content.first_mut() {
+        if let Some(b) = after_dateline(doc.text, *first) {
+            first.start = b;
+        }
+    }
+    let Some(first) = att.content.first().copied() else {
+        return;
+    };
+    let text = doc.text;
+    let total: usize = att.content.iter().map(|c| c.len()).sum();
+    let quoted: usize = att
+        .content
+        .iter()
+        .filter(|c| doc.quotes.binary_search(c).is_ok())
+        .map(|c| c.len())
+        .sum();
+    let starts_quote = text
+        .get(first.start..)
+        .is_some_and(|s| s.starts_with('“') || s.starts_with('"') || s.starts_with("''"));
+    att.direct = starts_quote && quoted * 10 >= total * 8;
+    if att.stance == Stance::Assert {
+        let s = text.get(first.start..first.end).unwrap_or("");
+        let s = s.strip_prefix("that ").unwrap_or(s);
+        let s = s.trim_start_matches(['“', '"', '\'', ' ', '‘']);
+        if let Some(m) = DENY_OPENINGS.find(s) {
+            let boundary = s[m.end()..]
+                .chars()
+                .next()
+                .map_or(true, |c| !c.is_alphanumeric());
+            if m.start() == 0 && boundary {
+                att.stance = Stance::Deny;
+            }
+        }
+    }
+    let mut about = Vec::new();
+    for c in &att.content {
+        about.extend(doc.about(*c));
+    }
+    att.about = about;
+}

@@ -1,0 +1,658 @@
+//! The lexicons of attribution, compiled in from `resources/claims/` at the
+//! repository root and built once into maps and automata.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use crate::{CueKind, Stance};
+
+const CUES: &str = include_str!("../../../resources/claims/cues.tsv");
+const CUES_POLNEAR: &str = include_str!("../../../resources/claims/cues_polnear.tsv");
+const PHRASES: &str = include_str!("../../../resources/claims/phrases.tsv");
+const ANONYMOUS: &str = include_str!("../../../resources/claims/anonymous.tsv");
+const MARKERS: &str = include_str!("../../../resources/claims/anonymity_markers.txt");
+const ROLES: &str = include_str!("../../../resources/claims/roles.txt");
+const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
+
+/// How a cue verb takes its complement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Frame {
+    /// Any complement: a clause or a noun phrase ("denied the report").
+    Any,
+    /// A clause, a quote, a colon, or nothing (end of sentence / inverted).
+    Clause,
+    /// Only before a colon, a quote, "that", or in a postposed or inverted cue
+    /// ("continued", "remarked").
+    Post,
+    /// Tell-type: an addressee may come first ("told CNN that").
+    Object,
+}
+
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CueEntry {
+    pub stance: Stance,
+    pub kind: CueKind,
+    pub frame: Frame,
+    pub invert: bool,
+    /// One of the broad PolNeAR-derived cues ("endorsed", "criticized").
+    pub weak: bool,
+}
+
+fn data_lines(s: &str) -> impl Iterator<Item = &str> {
+    s.lines()
+        .map(str::trim_end)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn parse_stance(s: &str) -> Stance {
+    match s {
+        "deny" => Stance::Deny,
+        "confirm" => Stance::Confirm,
+        "decline" => Stance::Decline,
+        "unknown" => Stance::Unknown,
+        _ => Stance::Assert,
+    }
+}
+
+/// Word form (lower case) -> cue entry.
+pub(crate) static CUE_FORMS: LazyLock<HashMap<String, CueEntry>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in data_lines(CUES) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 6 {
+            continue;
+        }
+        let kind = match cols[3] {
+            "written" => CueKind::Written,
+            "belief" => CueKind::Belief,
+            "evidence" => CueKind::Evidence,
+            _ => CueKind::Speech,
+        };
+        let frame = match cols[4] {
+            "any" => Frame::Any,
+            "object" => Frame::Object,
+            "post" => Frame::Post,
+            _ => Frame::Clause,
+        };
+        let entry = CueEntry {
+            stance: parse_stance(cols[2]),
+            kind,
+            frame,
+            invert: cols[5] == "y",
+            weak: false,
+        };
+        for form in cols[1].split_whitespace() {
+            m.entry(form.to_string()).or_insert(entry);
+        }
+    }
+    for line in data_lines(CUES_POLNEAR) {
+        let form = line.split('\t').next().unwrap_or("").trim();
+        if !form.is_empty() {
+            m.entry(form.to_string()).or_insert(CueEntry {
+                stance: Stance::Assert,
+                kind: CueKind::Speech,
+                frame: Frame::Any,
+                invert: false,
+                weak: true,
+            });
+        }
+    }
+    m
+});
+
+/// A multi-word cue phrase: its stance and where its source stands.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Phrase {
+    pub stance: Stance,
+    pub source_after: bool,
+}
+
+/// Multi-word cue phrases as one case-insensitive regex with one group per phrase.
+pub(crate) static PHRASE_RE: LazyLock<(Regex, Vec<(Regex, Phrase)>)> = LazyLock::new(|| {
+    let mut alts = Vec::new();
+    let mut info = Vec::new();
+    for line in data_lines(PHRASES) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 || Regex::new(cols[0]).is_err() {
+            continue;
+        }
+        alts.push(format!("(?:{})", cols[0]));
+        let Ok(one) = Regex::new(&format!("(?i)^(?:{})$", cols[0])) else {
+            continue;
+        };
+        info.push((
+            one,
+            Phrase {
+                stance: parse_stance(cols[1].trim()),
+                source_after: cols[2].trim() == "after",
+            },
+        ));
+    }
+    let pat = format!(r"(?i)\b(?:{})\b", alts.join("|"));
+    match Regex::new(&pat) {
+        Ok(re) => (re, info),
+        Err(_) => (Regex::new(r"[^\s\S]").expect("empty regex"), Vec::new()),
+    }
+});
+
+/// Anonymous-source head nouns: form -> strict?
+pub(crate) static ANON_HEADS: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in data_lines(ANONYMOUS) {
+        let mut cols = line.split('\t');
+        let forms = cols.next().unwrap_or("");
+        let strict = cols.next().map(str::trim) == Some("strict");
+        for f in forms.split_whitespace() {
+            m.insert(f.to_string(), strict);
+        }
+    }
+    m
+});
+
+/// Phrases marking anonymity inside a speaker phrase.
+pub(crate) static ANON_MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let pats: Vec<&str> = data_lines(MARKERS).map(str::trim).collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pats)
+        .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("trivial automaton"))
+});
+
+/// Role and institution nouns.
+pub(crate) static ROLES_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| data_lines(ROLES).map(|l| l.trim().to_string()).collect());
+
+/// Content openings that make a statement a denial.
+pub(crate) static DENY_OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    let pats: Vec<&str> = data_lines(DENY_CONTENT).map(str::trim).collect();
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(pats)
+        .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("trivial automaton"))
+});
+
+/// Words that end a noun phrase when walking over it (function words, common
+/// verbs, subordinators).
+pub(crate) static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "has",
+        "have",
+        "had",
+        "having",
+        "do",
+        "does",
+        "did",
+        "will",
+        "would",
+        "shall",
+        "should",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "that",
+        "which",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "because",
+        "when",
+        "while",
+        "if",
+        "as",
+        "after",
+        "before",
+        "since",
+        "so",
+        "than",
+        "then",
+        "where",
+        "there",
+        "here",
+        "to",
+        "not",
+        "also",
+        "what",
+        "how",
+        "why",
+        "whether",
+        "though",
+        "although",
+        "until",
+        "unless",
+        "into",
+        "onto",
+        "about",
+        "over",
+        "under",
+        "against",
+        "between",
+        "through",
+        "during",
+        "without",
+        "within",
+        "by",
+        "via",
+        "per",
+        "like",
+        "however",
+        "meanwhile",
+        "yet",
+        "still",
+        "just",
+        "even",
+        "only",
+        "already",
+        "again",
+        "now",
+        "later",
+        "earlier",
+        "today",
+        "yesterday",
+        "tonight",
+        "once",
+        "never",
+        "always",
+        "often",
+        "too",
+        "very",
+        "more",
+        "most",
+        "less",
+        "least",
+        "much",
+        "such",
+        "it",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "him",
+        "them",
+        "us",
+        "me",
+        "who",
+        "whom",
+        "whose",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "of",
+        "up",
+        "out",
+        "off",
+        "down",
+        "back",
+        "away",
+        "it's",
+        "n't",
+        "get",
+        "got",
+        "made",
+        "make",
+        "said",
+        "says",
+        "say",
+        "told",
+        "tell",
+        "asked",
+        "ask",
+        "added",
+        "according",
+        "reportedly",
+        "instead",
+        "because",
+        "amid",
+        "despite",
+        "toward",
+        "towards",
+        "upon",
+        "beyond",
+        "across",
+        "around",
+        "among",
+        "behind",
+        "near",
+        "along",
+        "since",
+        "ago",
+        "else",
+        "well",
+        "both",
+        "either",
+        "each",
+        "every",
+        "there's",
+        "let",
+        "went",
+        "came",
+        "go",
+        "come",
+        "see",
+        "seen",
+        "saw",
+        "take",
+        "took",
+        "give",
+        "gave",
+        "want",
+        "wants",
+        "wanted",
+        "need",
+        "needs",
+        "needed",
+        "keep",
+        "kept",
+        "put",
+        "set",
+        "called",
+        "call",
+        "calls",
+        "sent",
+        "send",
+        "held",
+        "hold",
+        "met",
+        "meet",
+        "left",
+        "leave",
+        "led",
+        "lead",
+        "won",
+        "win",
+        "lost",
+        "lose",
+        "ran",
+        "run",
+        "began",
+        "begin",
+        "became",
+        "become",
+        "seemed",
+        "seems",
+        "seem",
+        "appeared",
+        "appears",
+        "appear",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Determiners and quantifiers that open a noun phrase.
+pub(crate) static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "the",
+        "a",
+        "an",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "some",
+        "many",
+        "other",
+        "another",
+        "both",
+        "all",
+        "most",
+        "few",
+        "numerous",
+        "multiple",
+        "various",
+        "no",
+        "any",
+        "each",
+        "every",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "a few",
+        "that",
+        "neither",
+        "half",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Indefinite determiners (an unnamed speaker with one of these is anonymous).
+pub(crate) static INDEFINITE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "a",
+        "an",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "some",
+        "many",
+        "other",
+        "another",
+        "few",
+        "numerous",
+        "multiple",
+        "various",
+        "dozens",
+        "more",
+        "most",
+        "senior",
+        "unnamed",
+        "anonymous",
+        "unidentified",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Words that may sit between an auxiliary and the cue verb or in front of it
+/// inside the verb group ("has also said", "did not respond").
+pub(crate) static CUE_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "can",
+        "may",
+        "might",
+        "should",
+        "must",
+        "did",
+        "does",
+        "do",
+        "not",
+        "n't",
+        "also",
+        "later",
+        "previously",
+        "repeatedly",
+        "recently",
+        "once",
+        "never",
+        "already",
+        "again",
+        "further",
+        "first",
+        "publicly",
+        "privately",
+        "often",
+        "frequently",
+        "separately",
+        "flatly",
+        "firmly",
+        "strongly",
+        "categorically",
+        "vehemently",
+        "quickly",
+        "immediately",
+        "initially",
+        "subsequently",
+        "then",
+        "even",
+        "reportedly",
+        "allegedly",
+        "openly",
+        "explicitly",
+        "angrily",
+        "simply",
+        "only",
+        "still",
+        "consistently",
+        "earlier",
+        "long",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Lower-case words ending in "-ed" that are adjectives inside a speaker phrase.
+pub(crate) static ADJ_ED: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    [
+        "unnamed",
+        "unidentified",
+        "retired",
+        "elected",
+        "appointed",
+        "concerned",
+        "informed",
+        "detained",
+        "respected",
+        "qualified",
+        "based",
+        "embattled",
+        "veteran",
+        "advanced",
+        "experienced",
+        "united",
+        "talked",
+        "alleged",
+        "so-called",
+        "armed",
+        "named",
+    ]
+    .into_iter()
+    .collect()
+});
+
+/// Nouns after which a prepositional phrase still belongs to the speaker phrase
+/// ("a spokesperson for the ministry", "people familiar with the matter").
+pub(crate) fn pp_head(low: &str) -> bool {
+    ANON_HEADS.contains_key(low)
+        || ROLES_SET.contains(low)
+        || matches!(
+            low,
+            "familiar"
+                | "briefed"
+                | "close"
+                | "knowledgeable"
+                | "knowledge"
+                | "spokesperson"
+                | "member"
+                | "members"
+                | "one"
+                | "some"
+                | "many"
+                | "most"
+                | "all"
+                | "several"
+                | "none"
+                | "each"
+                | "two"
+                | "three"
+                | "four"
+                | "head"
+                | "leader"
+                | "leaders"
+                | "chief"
+                | "director"
+                | "professor"
+                | "researcher"
+                | "researchers"
+                | "fellow"
+                | "editor"
+                | "founder"
+                | "president"
+                | "people"
+                | "group"
+                | "coalition"
+        )
+}
+
+pub(crate) fn is_weekday(low: &str) -> bool {
+    matches!(
+        low,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+pub(crate) fn is_time_word(low: &str) -> bool {
+    is_weekday(low)
+        || matches!(
+            low,
+            "today"
+                | "yesterday"
+                | "tonight"
+                | "overnight"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "week"
+                | "month"
+                | "year"
+                | "weekend"
+        )
+}
+
+pub(crate) fn is_pronoun(low: &str) -> bool {
+    matches!(
+        low,
+        "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who"
+    )
+}

@@ -1,0 +1,389 @@
+// Unit tests for attribution extraction, on sentences written for these tests.
+
+use crate::{extract, to_claims, Attribution, CueKind, SpeakerKind, Stance, TimeValue};
+use chrono::NaiveDate;
+
+fn s(text: &str, span: Option<storyline_model::Span>) -> &str {
+    span.and_then(|x| x.slice(text)).unwrap_or("")
+}
+
+fn find<'a>(text: &str, atts: &'a [Attribution], cue: &str) -> &'a Attribution {
+    atts.iter()
+        .find(|a| s(text, Some(a.cue)).contains(cue))
+        .unwrap_or_else(|| panic!("no cue {cue:?} in {atts:#?}"))
+}
+
+#[test]
+fn curly_quote_with_postposed_anonymous_speaker() {
+    let t = "“The corridor will open at dawn,” a senior Veldan official said on Tuesday.";
+    let a = extract(t);
+    assert_eq!(a.len(), 1);
+    assert_eq!(s(t, a[0].speaker), "a senior Veldan official");
+    assert!(a[0].anonymous && a[0].direct);
+    assert_eq!(a[0].speaker_kind, SpeakerKind::Anonymous);
+    assert_eq!(s(t, a[0].affiliation), "Veldan");
+    assert_eq!(
+        s(t, a[0].content.first().copied()),
+        "“The corridor will open at dawn,”"
+    );
+    assert_eq!(s(t, a[0].time), "on Tuesday");
+    assert_eq!(a[0].stance, Stance::Assert);
+}
+
+#[test]
+fn straight_quotes_and_inverted_cue() {
+    let t = "\"Prices will fall,\" said Nora Quill, an economist at the bank.";
+    let a = extract(t);
+    assert_eq!(a.len(), 1);
+    assert_eq!(s(t, a[0].speaker), "Nora Quill");
+    assert_eq!(
+        s(t, Some(a[0].source)),
+        "Nora Quill, an economist at the bank"
+    );
+    assert!(!a[0].anonymous && a[0].direct);
+}
+
+#[test]
+fn quote_split_around_the_cue() {
+    let t = "“We are ready,” he said, “but only if they stop firing.” Officials said nothing.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(x.content.len(), 2);
+    assert_eq!(
+        s(t, x.content.get(1).copied()),
+        "“but only if they stop firing.”"
+    );
+}
+
+#[test]
+fn quote_over_paragraphs() {
+    let t = "The minister told parliament:\n\n“We have fuel for ninety days.\n\n“There is no reason to panic.”\n\nThe session ended.";
+    let a = extract(t);
+    let x = find(t, &a, "told");
+    let c = s(t, x.content.first().copied());
+    assert!(
+        c.starts_with("“We have fuel") && c.ends_with("panic.”"),
+        "{c:?}"
+    );
+    assert!(x.direct);
+}
+
+#[test]
+fn reported_speech_that_clause() {
+    let t = "Governor Ilse Maar said that the dam would hold.";
+    let a = extract(t);
+    assert_eq!(a.len(), 1);
+    assert_eq!(s(t, a[0].speaker), "Governor Ilse Maar");
+    assert_eq!(
+        s(t, a[0].content.first().copied()),
+        "that the dam would hold"
+    );
+    assert!(!a[0].direct);
+}
+
+#[test]
+fn told_with_addressee() {
+    let t = "One Kestrian official told CNN the convoy had been stopped.";
+    let a = extract(t);
+    assert_eq!(a.len(), 1);
+    assert_eq!(s(t, a[0].addressee), "CNN");
+    assert_eq!(
+        s(t, a[0].content.first().copied()),
+        "the convoy had been stopped"
+    );
+    assert!(a[0].anonymous);
+    let claims = to_claims("d1", t, &a, &TimeValue::unknown(), 0);
+    assert_eq!(claims[0].cue, "told CNN");
+}
+
+#[test]
+fn according_to_before_and_after() {
+    let t = "According to two people familiar with the matter, the deal is off. The port will close, according to the harbor master.";
+    let a = extract(t);
+    assert_eq!(a.len(), 2);
+    assert_eq!(s(t, a[0].speaker), "two people familiar with the matter");
+    assert!(a[0].anonymous);
+    assert_eq!(s(t, a[0].content.first().copied()), "the deal is off");
+    assert_eq!(s(t, a[1].speaker), "the harbor master");
+    assert_eq!(s(t, a[1].content.first().copied()), "The port will close");
+    assert_eq!(a[1].cue_kind, CueKind::According);
+}
+
+#[test]
+fn statement_and_telegram_cues() {
+    let t = "The rail operator said in a statement that service would resume. The group wrote on Telegram that it had withdrawn.";
+    let a = extract(t);
+    assert_eq!(a.len(), 2);
+    assert_eq!(s(t, Some(a[0].cue)), "said in a statement");
+    assert_eq!(s(t, Some(a[1].cue)), "wrote on Telegram");
+}
+
+#[test]
+fn refusals_and_silences() {
+    let t =
+        "The ministry declined to comment. The embassy did not respond to a request for comment. \
+             The palace has yet to respond. Vell Corp could not be reached for comment.";
+    let a = extract(t);
+    assert_eq!(a.len(), 4, "{a:#?}");
+    assert!(a
+        .iter()
+        .all(|x| x.stance == Stance::Decline && x.cue_kind == CueKind::Refusal));
+    assert_eq!(s(t, a[1].speaker), "The embassy");
+    assert_eq!(s(t, a[3].speaker), "Vell Corp");
+}
+
+#[test]
+fn participle_refusal_inherits_the_speaker() {
+    let t = "“The office has no function now,” Rana Eskel said, declining to confirm whether the envoys had left.";
+    let a = extract(t);
+    let x = find(t, &a, "declining to confirm");
+    assert!(x.inherited);
+    assert_eq!(s(t, x.speaker), "Rana Eskel");
+    assert_eq!(x.stance, Stance::Decline);
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "whether the envoys had left"
+    );
+}
+
+#[test]
+fn denials_confirmations_and_negation() {
+    let t = "The army denied that its troops had crossed the river. The ministry confirmed the arrests. \
+             A senior Front leader told AFP that “no one has asked us to leave.” \
+             The mayor did not deny the report. His aide would not say whether he would resign.";
+    let a = extract(t);
+    assert_eq!(find(t, &a, "denied").stance, Stance::Deny);
+    assert_eq!(find(t, &a, "confirmed").stance, Stance::Confirm);
+    let told = find(t, &a, "told");
+    assert_eq!(told.stance, Stance::Deny);
+    assert!(told.anonymous);
+    assert_eq!(s(t, told.affiliation), "Front");
+    assert_eq!(find(t, &a, "did not deny").stance, Stance::Unknown);
+    assert_eq!(find(t, &a, "would not say").stance, Stance::Decline);
+}
+
+#[test]
+fn rejected_reports_is_a_denial_with_inherited_speaker() {
+    let t = "A Hamas official said the talks had stalled and rejected reports that the delegation had left.";
+    let a = extract(t);
+    let x = find(t, &a, "rejected");
+    assert_eq!(x.stance, Stance::Deny);
+    assert!(x.anonymous && x.inherited);
+}
+
+#[test]
+fn pronoun_resolves_to_the_last_named_speaker() {
+    let t = "Foreign ministry spokesperson Majed Orran said the office would stay open. \
+             The government has faced pressure for weeks.\n\n“We will decide,” he added.";
+    let a = extract(t);
+    let x = find(t, &a, "added");
+    assert_eq!(x.speaker_kind, SpeakerKind::Pronoun);
+    assert_eq!(s(t, x.speaker), "he");
+    assert_eq!(
+        s(t, x.antecedent),
+        "Foreign ministry spokesperson Majed Orran"
+    );
+    let claims = to_claims("d", t, &a, &TimeValue::unknown(), 0);
+    assert_eq!(
+        claims[1].speaker.text,
+        "Foreign ministry spokesperson Majed Orran"
+    );
+}
+
+#[test]
+fn anaphoric_official_stays_anonymous() {
+    let t = "A Biden administration official said the order was ready. The official said it would be signed Friday.";
+    let a = extract(t);
+    assert_eq!(a.len(), 2);
+    assert_eq!(s(t, a[0].affiliation), "Biden administration");
+    assert!(a[1].anonymous);
+    assert_eq!(s(t, a[1].antecedent), "A Biden administration official");
+}
+
+#[test]
+fn anonymity_clause_and_named_person() {
+    let t = "An Arab diplomat speaking on condition of anonymity said the delegation left. \
+             Defense Minister Rolf Anders said the border was calm. Sources said otherwise.";
+    let a = extract(t);
+    assert_eq!(a.len(), 3);
+    assert!(a[0].anonymous);
+    assert_eq!(s(t, a[0].speaker), "An Arab diplomat");
+    assert_eq!(s(t, a[0].affiliation), "Arab");
+    assert!(!a[1].anonymous);
+    assert_eq!(a[1].speaker_kind, SpeakerKind::Named);
+    assert!(a[2].anonymous);
+}
+
+#[test]
+fn roles_are_not_anonymous() {
+    let t = "The prime minister said the vote would go ahead. A spokesperson for the ministry said it was final.";
+    let a = extract(t);
+    assert_eq!(a.len(), 2);
+    assert!(a
+        .iter()
+        .all(|x| !x.anonymous && x.speaker_kind == SpeakerKind::Role));
+    assert_eq!(s(t, a[1].speaker), "A spokesperson for the ministry");
+    assert_eq!(s(t, a[1].affiliation), "the ministry");
+}
+
+#[test]
+fn nested_cues_in_quotes_are_not_attributions() {
+    let t = "“They said we would be safe, and they lied,” said Ada Voss.";
+    let a = extract(t);
+    assert_eq!(a.len(), 1);
+    assert_eq!(s(t, a[0].speaker), "Ada Voss");
+}
+
+#[test]
+fn about_lists_capitalised_names_in_the_content() {
+    let t = "Officials said Kestria and the Northern Front had agreed to talks in Vossberg.";
+    let a = extract(t);
+    let names: Vec<&str> = a[0].about.iter().filter_map(|x| x.slice(t)).collect();
+    assert_eq!(names, ["Kestria", "Northern Front", "Vossberg"]);
+}
+
+#[test]
+fn claims_ids_dates_and_evidence() {
+    let t = "The mayor said on Tuesday that the bridge was safe. Engineers said it was not.";
+    let a = extract(t);
+    let published = TimeValue::day(NaiveDate::from_ymd_opt(2024, 3, 8).expect("date")); // a Friday
+    let c = to_claims("doc7", t, &a, &published, 5);
+    assert_eq!(c.len(), 2);
+    assert_eq!(c[0].id, "c5");
+    assert_eq!(c[1].id, "c6");
+    assert_eq!(c[0].date.value, "2024-03-05");
+    assert!(c[0].date.relative);
+    assert_eq!(c[1].date, published);
+    assert_eq!(
+        c[0].evidence.text,
+        "The mayor said on Tuesday that the bridge was safe."
+    );
+    assert_eq!(
+        &t[c[1].evidence.start..c[1].evidence.end],
+        c[1].evidence.text
+    );
+}
+
+#[test]
+fn nothing_panics_on_odd_input() {
+    let inputs = [
+        "",
+        "“",
+        "”",
+        "\"",
+        "''",
+        "said",
+        "according to",
+        ", said",
+        "He said:",
+        "“A,” he said, “",
+        "declined to comment",
+        "There was no immediate reaction from",
+        "( ) said ( )",
+        "日本語のテキスト、と彼は言った。",
+        "é said ü “ö” — ‘x’ … \u{200b}said\u{200b}",
+        "\n\n“\n\n“\n\n”",
+    ];
+    for t in inputs {
+        for a in extract(t) {
+            assert!(
+                a.source.slice(t).is_some()
+                    && a.cue.slice(t).is_some()
+                    && a.evidence.slice(t).is_some()
+            );
+            assert!(a.content.iter().all(|c| c.slice(t).is_some()));
+        }
+    }
+    // every prefix of a passage
+    let t = "“We will not leave,” said Marta Iles, the mayor. Two people familiar with the talks said, according to Reuters, that “no one” declined to comment.";
+    for (i, _) in t.char_indices() {
+        let p = &t[..i];
+        for a in extract(p) {
+            assert!(a.evidence.slice(p).is_some());
+        }
+    }
+}
+
+#[test]
+fn datelines_are_cut_from_contents() {
+    let t = "WASHINGTON, Oct 27 (Reuters) – Qatar told the mediators it was ready. A senior US official said.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "Qatar told the mediators it was ready"
+    );
+    // a multi-byte character right at the inspection limit
+    let t = "WASHINGTON ― Donald Trump’s yearslong obsession with President Barack Obama’s birth is an insult, he said.";
+    let _ = extract(t);
+    let t = "“CNN had 23 million people — it was the biggest show in the history of CNN,” he said.";
+    assert_eq!(extract(t).len(), 1);
+}
+
+#[test]
+fn output_is_deterministic() {
+    let t = "“Yes,” she said. A senior official said no. The ministry declined to comment.";
+    assert_eq!(extract(t), extract(t));
+}
+
+#[test]
+fn project_examples_run() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        println!("skipping: {} not found", dir.display());
+        return;
+    };
+    let mut n = 0;
+    for e in rd.flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        for a in extract(&text) {
+            assert!(a.evidence.slice(&text).is_some());
+            n += 1;
+        }
+    }
+    assert!(n > 0);
+}
+
+#[test]
+fn seed_articles_have_their_attributions() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seeds");
+    let Ok(rd) = std::fs::read_dir(&dir) else {
+        println!("skipping: {} not found", dir.display());
+        return;
+    };
+    let mut all = Vec::new();
+    for e in rd.flatten() {
+        let Ok(text) = std::fs::read_to_string(e.path()) else {
+            continue;
+        };
+        for a in extract(&text) {
+            all.push((
+                s(&text, a.speaker).to_string(),
+                a.anonymous,
+                a.stance,
+                s(&text, Some(a.cue)).to_string(),
+            ));
+        }
+    }
+    type Row = (String, bool, Stance, String);
+    let has = |f: &dyn Fn(&Row) -> bool| all.iter().any(f);
+    assert!(
+        has(&|x| x.1 && x.0.contains("official")),
+        "anonymous officials"
+    );
+    assert!(
+        has(&|x| x.1 && x.0.contains("diplomat")),
+        "anonymous diplomats"
+    );
+    assert!(has(&|x| x.0.contains("spokesperson")), "the spokesperson");
+    assert!(
+        has(&|x| x.2 == Stance::Deny && x.0.contains("Hamas")),
+        "Hamas denials"
+    );
+    assert!(
+        has(&|x| x.2 == Stance::Decline && x.3.contains("confirm")),
+        "refusal to confirm"
+    );
+}
