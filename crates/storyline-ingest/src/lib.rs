@@ -12,8 +12,13 @@
 pub mod article;
 pub mod dates;
 pub mod decode;
+pub mod dedup;
+pub mod feeds;
+pub mod html;
 pub mod inputs;
+pub mod jsonl;
 mod lexicon;
+pub mod warc;
 
 pub use inputs::{collect_inputs, read_input, InputError, InputSource};
 use storyline_model::Document;
@@ -38,10 +43,9 @@ fn looks_like_html(text: &str) -> bool {
 pub fn document_from_bytes(path: &str, bytes: &[u8]) -> Result<Document, InputError> {
     let decoded = decode::decode(bytes).map_err(|e| InputError::new(path, e.to_string()))?;
     if looks_like_html(&decoded.text) {
-        return Err(InputError::new(
-            path,
-            "HTML page: this version reads text and Markdown articles only (paste the article text, or save it as .txt)",
-        ));
+        let mut doc = html::document_from_html(path, &decoded.text)?;
+        doc.encoding = decoded.encoding.map(str::to_string);
+        return Ok(doc);
     }
     let lower = path.to_lowercase();
     let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
@@ -88,4 +92,90 @@ pub fn ingest<P: AsRef<std::path::Path>>(paths: &[P], max_bytes: u64) -> Ingeste
         }
     }
     Ingested { documents, errors }
+}
+
+/// How an input file is read: one article, or a container of many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InputKind {
+    /// One article: text, Markdown or HTML.
+    Article,
+    /// JSON Lines, one record per line (`.jsonl`, `.ndjson`, optionally `.gz`).
+    JsonLines,
+    /// A WARC archive (`.warc`, `.warc.gz`).
+    Warc,
+    /// An RSS or Atom feed (`.rss`, `.atom`, `.xml` that is a feed).
+    Feed,
+}
+
+/// The kind of an input, from its name.
+pub fn input_kind(source: &InputSource) -> InputKind {
+    let InputSource::File(path) = source else {
+        return InputKind::Article;
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".gz").unwrap_or(&name);
+    if name.ends_with(".jsonl") || name.ends_with(".ndjson") {
+        InputKind::JsonLines
+    } else if name.ends_with(".warc") {
+        InputKind::Warc
+    } else if name.ends_with(".rss") || name.ends_with(".atom") || name.ends_with(".xml") {
+        InputKind::Feed
+    } else {
+        InputKind::Article
+    }
+}
+
+/// Read every document of one input and hand each (or the reason it failed) to
+/// `sink`, streaming: a multi-gigabyte JSON Lines or WARC file is read record by
+/// record. Articles are limited to `max_bytes`; containers are not (their records are
+/// capped by their readers).
+pub fn read_documents(
+    source: &InputSource,
+    max_bytes: u64,
+    sink: &mut dyn FnMut(Result<Document, InputError>),
+) {
+    let kind = input_kind(source);
+    let InputSource::File(path) = source else {
+        sink(read_input(source, max_bytes).and_then(|b| document_from_bytes("-", &b)));
+        return;
+    };
+    match kind {
+        InputKind::Article => sink(
+            read_input(source, max_bytes).and_then(|b| document_from_bytes(&source.display(), &b)),
+        ),
+        InputKind::JsonLines => match jsonl::open_jsonl(path) {
+            Ok(reader) => reader.for_each(&mut *sink),
+            Err(e) => sink(Err(e)),
+        },
+        InputKind::Warc => match warc::open_warc(path) {
+            Ok(reader) => {
+                for rec in reader {
+                    match rec.map(|r| warc::document_from_record(&r)) {
+                        Ok(Some(r)) => sink(r),
+                        Ok(None) => {}
+                        Err(e) => sink(Err(e)),
+                    }
+                }
+            }
+            Err(e) => sink(Err(e)),
+        },
+        InputKind::Feed => {
+            let shown = source.display();
+            let bytes = match read_input(source, max_bytes) {
+                Ok(b) => b,
+                Err(e) => return sink(Err(e)),
+            };
+            match feeds::read_feed(bytes.as_slice(), &shown) {
+                Ok(items) => {
+                    for d in feeds::documents_from_feed(&items, &shown, 200) {
+                        sink(Ok(d));
+                    }
+                }
+                Err(e) => sink(Err(e)),
+            }
+        }
+    }
 }

@@ -197,9 +197,16 @@ fn bad_input_is_an_error_naming_the_file() {
     let err = document_from_bytes("blob.bin", b"\x00\x01\x02binary").unwrap_err();
     assert_eq!(err.path, "blob.bin");
     assert!(err.reason.contains("binary"));
+    // HTML pages are read by the HTML extractor; one without an article is refused
+    // with the reason, naming the file.
     let err = document_from_bytes("page.html", b"<!DOCTYPE html><html><body>x</body></html>")
         .unwrap_err();
-    assert!(err.reason.contains("HTML"));
+    assert_eq!(err.path, "page.html");
+    assert!(err.reason.contains("HTML"), "{}", err.reason);
+    let page = b"<!DOCTYPE html><html lang=en><head><title>Bridge opens</title></head><body><nav><a href=/>Home</a> <a href=/news>News</a></nav><article><h1>Bridge opens</h1><p>The new river bridge opened to traffic on Monday after three years of work, the city said.</p><p>Officials expect about twelve thousand vehicles to cross it every day, easing the old ferry route.</p></article></body></html>";
+    let doc = document_from_bytes("page.html", page).unwrap();
+    assert!(doc.text.starts_with("The new river bridge"), "{}", doc.text);
+    assert!(!doc.text.contains("Home"));
     let err = document_from_bytes("chrome.txt", b"Menu\nHome | News | Sport\n").unwrap_err();
     assert!(err.reason.contains("no article text"), "{}", err.reason);
 }

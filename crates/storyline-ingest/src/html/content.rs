@@ -1,0 +1,965 @@
+//! Main-content extraction on a real HTML5 parse (html5ever via `scraper`): finds the
+//! element that holds the article body (explicit body markup such as
+//! `itemprop=articleBody` or `article-body` classes, checked against a
+//! Readability-style score of text density, commas and link density), then walks it
+//! into paragraphs, dropping navigation, advertising, related links, captions,
+//! share bars and other furniture, each recorded with its kind and the rule.
+
+use crate::lexicon::NOISE;
+use ego_tree::{NodeId, NodeRef};
+use scraper::{Html, Node};
+use std::collections::HashMap;
+use std::sync::LazyLock;
+use storyline_model::{Removed, RemovedKind};
+
+const CLASS_HINTS_TSV: &str = include_str!("../../../../resources/html/class_hints.tsv");
+
+struct Hints {
+    body: Vec<String>,
+    positive: Vec<String>,
+    negative: Vec<(String, RemovedKind)>,
+    keep: Vec<String>,
+}
+
+static HINTS: LazyLock<Hints> = LazyLock::new(|| {
+    let mut h = Hints {
+        body: vec![],
+        positive: vec![],
+        negative: vec![],
+        keep: vec![],
+    };
+    for line in CLASS_HINTS_TSV.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        match cols.as_slice() {
+            ["body", w, ..] => h.body.push(w.to_string()),
+            ["positive", w, ..] => h.positive.push(w.to_string()),
+            ["keep", w, ..] => h.keep.push(w.to_string()),
+            ["negative", w, kind, ..] => {
+                let kind = match *kind {
+                    "navigation" => RemovedKind::Navigation,
+                    "advertising" => RemovedKind::Advertising,
+                    "related-link" => RemovedKind::RelatedLink,
+                    "caption" => RemovedKind::Caption,
+                    "credit" => RemovedKind::Credit,
+                    _ => RemovedKind::Boilerplate,
+                };
+                h.negative.push((w.to_string(), kind));
+            }
+            _ => {}
+        }
+    }
+    h
+});
+
+/// Tags whose content is never article text.
+fn dropped_tag(name: &str) -> Option<RemovedKind> {
+    Some(match name {
+        "nav" | "menu" => RemovedKind::Navigation,
+        "aside" => RemovedKind::RelatedLink,
+        "figure" | "figcaption" | "picture" => RemovedKind::Caption,
+        "footer" | "button" | "select" | "option" | "input" | "label" | "textarea" | "dialog" => {
+            RemovedKind::Boilerplate
+        }
+        "script" | "style" | "noscript" | "svg" | "template" | "iframe" | "object" | "embed"
+        | "video" | "audio" | "canvas" | "map" | "head" | "math" => RemovedKind::Boilerplate,
+        _ => return None,
+    })
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "ul"
+            | "ol"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "table"
+            | "tr"
+            | "br"
+            | "hr"
+            | "header"
+            | "center"
+            | "address"
+            | "form"
+            | "fieldset"
+            | "details"
+            | "summary"
+            | "body"
+            | "html"
+    )
+}
+
+#[derive(Clone, Copy, Default)]
+struct Stats {
+    chars: usize,
+    link_chars: usize,
+    hint: Hint,
+}
+
+/// What an element's class and id say about it.
+#[derive(Clone, Copy, Default)]
+struct Hint {
+    /// A furniture word (index into `HINTS.negative`), unless a keep word cancels it.
+    neg: Option<u16>,
+    body: bool,
+    positive: bool,
+}
+
+/// All hint words in one automaton: body, positive, negative, keep (in that order).
+static HINT_AC: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let h = &*HINTS;
+    let words: Vec<&str> = h
+        .body
+        .iter()
+        .chain(&h.positive)
+        .map(|w| w.as_str())
+        .chain(h.negative.iter().map(|(w, _)| w.as_str()))
+        .chain(h.keep.iter().map(|w| w.as_str()))
+        .collect();
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("valid hint automaton")
+});
+
+fn classify_hint(el: &scraper::node::Element) -> Hint {
+    let h = &*HINTS;
+    let (nb, np, nn) = (h.body.len(), h.positive.len(), h.negative.len());
+    let mut out = Hint::default();
+    let mut keep = false;
+    for v in [el.attr("class"), el.attr("id")].into_iter().flatten() {
+        for m in HINT_AC.find_overlapping_iter(v) {
+            let i = m.pattern().as_usize();
+            if i < nb {
+                out.body = true;
+            } else if i < nb + np {
+                out.positive = true;
+            } else if i < nb + np + nn {
+                let k = (i - nb - np) as u16;
+                if out.neg.is_none_or(|old| k < old) {
+                    out.neg = Some(k);
+                }
+            } else {
+                keep = true;
+            }
+        }
+    }
+    if keep {
+        out.neg = None;
+    }
+    out
+}
+
+fn neg_of(hint: Hint) -> Option<(RemovedKind, &'static str)> {
+    let (w, k) = HINTS.negative.get(hint.neg? as usize)?;
+    Some((*k, w.as_str()))
+}
+
+pub(crate) struct Body {
+    pub paragraphs: Vec<String>,
+    pub removed: Vec<Removed>,
+    /// Text of the first `<h1>` in the page.
+    pub h1: Option<String>,
+    /// Characters of text in the whole page and link characters.
+    pub page_chars: usize,
+    pub page_link_chars: usize,
+    /// Text of byline-like elements (class/id/rel/itemprop author), for authors.
+    pub bylines: Vec<String>,
+    /// How the body was found.
+    pub method: &'static str,
+}
+
+/// Remove script/style/svg/noscript/template bodies and comments before parsing:
+/// they hold no article text and make up much of a modern page.
+fn strip_for_parse(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut i = 0;
+    let mut last = 0;
+    while let Some(rel) = memchr::memchr(b'<', &b[i..]) {
+        let lt = i + rel;
+        if b[lt..].starts_with(b"<!--") {
+            out.push_str(&html[last..lt]);
+            let end = memchr::memmem::find(&b[lt + 4..], b"-->")
+                .map(|e| lt + 4 + e + 3)
+                .unwrap_or(b.len());
+            i = end;
+            last = end;
+            continue;
+        }
+        let mut skipped = false;
+        for name in ["script", "style", "svg", "noscript", "template"] {
+            let n = name.len();
+            if b.len() > lt + 1 + n
+                && b[lt + 1..lt + 1 + n].eq_ignore_ascii_case(name.as_bytes())
+                && !b[lt + 1 + n].is_ascii_alphanumeric()
+            {
+                let close = format!("</{name}");
+                let end = find_ci(b, lt + 1 + n, close.as_bytes())
+                    .map(|e| {
+                        memchr::memchr(b'>', &b[e..])
+                            .map(|g| e + g + 1)
+                            .unwrap_or(b.len())
+                    })
+                    .unwrap_or(b.len());
+                out.push_str(&html[last..lt]);
+                i = end;
+                last = end;
+                skipped = true;
+                break;
+            }
+        }
+        if skipped {
+            continue;
+        }
+        // Start tags: keep only the attributes extraction reads; the rest (links,
+        // data-*, srcset, inline handlers) is most of a tag's bytes.
+        if b.get(lt + 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+            let (tag, after) = super::scan::parse_tag(html, lt);
+            if after > html.len() || !html.is_char_boundary(after) {
+                i = lt + 1;
+                continue;
+            }
+            out.push_str(&html[last..lt]);
+            out.push('<');
+            out.push_str(&tag.name);
+            for (k, v) in &tag.attrs {
+                let keep = match k.as_str() {
+                    "class" | "id" | "itemprop" | "rel" | "hidden" | "aria-hidden" | "lang" => true,
+                    "style" => {
+                        let l = v.to_ascii_lowercase();
+                        l.contains("none") || l.contains("hidden")
+                    }
+                    _ => false,
+                };
+                if keep {
+                    out.push(' ');
+                    out.push_str(k);
+                    out.push_str("=\"");
+                    for c in v.chars() {
+                        match c {
+                            '"' => out.push_str("&quot;"),
+                            '&' => out.push_str("&amp;"),
+                            '<' => out.push_str("&lt;"),
+                            _ => out.push(c),
+                        }
+                    }
+                    out.push('"');
+                }
+            }
+            if html[..after].ends_with("/>") {
+                out.push('/');
+            }
+            out.push('>');
+            i = after;
+            last = after;
+            continue;
+        }
+        i = lt + 1;
+    }
+    out.push_str(&html[last..]);
+    out
+}
+
+fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let lower: Vec<u8> = needle.to_ascii_lowercase();
+    let mut i = from;
+    while i < hay.len() {
+        let rel = memchr::memchr(b'<', &hay[i..])?;
+        let at = i + rel;
+        if at + lower.len() <= hay.len() && hay[at..at + lower.len()].eq_ignore_ascii_case(&lower) {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
+}
+
+struct Ctx<'a> {
+    stats: HashMap<NodeId, Stats>,
+    html: &'a Html,
+}
+
+fn count_chars(s: &str) -> usize {
+    s.chars().filter(|c| !c.is_whitespace()).count()
+}
+
+fn attr_has(el: &scraper::node::Element, words: &[&str]) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .any(|v| {
+            let v = v.as_bytes();
+            words.iter().any(|w| {
+                v.windows(w.len())
+                    .any(|x| x.eq_ignore_ascii_case(w.as_bytes()))
+            })
+        })
+}
+
+fn is_hidden(el: &scraper::node::Element) -> bool {
+    if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    if let Some(st) = el.attr("style") {
+        let st: String = st
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>();
+        let st = st.to_ascii_lowercase();
+        if st.contains("display:none") || st.contains("visibility:hidden") {
+            return true;
+        }
+    }
+    false
+}
+
+fn compute_stats(node: NodeRef<Node>, in_link: bool, stats: &mut HashMap<NodeId, Stats>) -> Stats {
+    match node.value() {
+        Node::Text(t) => {
+            let c = count_chars(t);
+            Stats {
+                chars: c,
+                link_chars: if in_link { c } else { 0 },
+                hint: Hint::default(),
+            }
+        }
+        Node::Element(el) => {
+            let name = el.name();
+            if matches!(name, "script" | "style" | "noscript" | "template" | "head") {
+                stats.insert(node.id(), Stats::default());
+                return Stats::default();
+            }
+            let link = in_link || name == "a";
+            let mut s = Stats {
+                hint: classify_hint(el),
+                ..Stats::default()
+            };
+            for c in node.children() {
+                let cs = compute_stats(c, link, stats);
+                s.chars += cs.chars;
+                s.link_chars += cs.link_chars;
+            }
+            stats.insert(node.id(), s);
+            s
+        }
+        Node::Document | Node::Fragment => {
+            let mut s = Stats::default();
+            for c in node.children() {
+                let cs = compute_stats(c, in_link, stats);
+                s.chars += cs.chars;
+                s.link_chars += cs.link_chars;
+            }
+            s
+        }
+        _ => Stats::default(),
+    }
+}
+
+fn link_density(s: Stats) -> f64 {
+    if s.chars == 0 {
+        0.0
+    } else {
+        s.link_chars as f64 / s.chars as f64
+    }
+}
+
+fn punct_count(text: &str) -> usize {
+    text.chars()
+        .filter(|c| matches!(c, ',' | '，' | '、' | '。' | '.' | ';'))
+        .count()
+}
+
+/// Direct text of an element (its text children, not descendants').
+fn direct_text_chars(node: NodeRef<Node>) -> usize {
+    node.children()
+        .map(|c| match c.value() {
+            Node::Text(t) => count_chars(t),
+            Node::Element(e) if matches!(e.name(), "a" | "b" | "i" | "em" | "strong" | "span") => 0,
+            _ => 0,
+        })
+        .sum()
+}
+
+fn text_of(node: NodeRef<Node>, out: &mut String) {
+    for d in node.descendants() {
+        if let Node::Text(t) = d.value() {
+            out.push_str(t);
+        }
+    }
+}
+
+/// Readability-style candidate scores.
+fn score_candidates(ctx: &Ctx, body: NodeRef<Node>) -> HashMap<NodeId, f64> {
+    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut buf = String::new();
+    for node in body.descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let name = el.name();
+        let para = match name {
+            "p" | "pre" | "blockquote" | "td" => true,
+            "div" | "section" | "article" => direct_text_chars(node) >= 60,
+            _ => false,
+        };
+        if !para {
+            continue;
+        }
+        let st = ctx.stats.get(&node.id()).copied().unwrap_or_default();
+        if st.chars < 25 {
+            continue;
+        }
+        buf.clear();
+        text_of(node, &mut buf);
+        let mut score = 1.0 + punct_count(&buf).min(30) as f64 + (st.chars as f64 / 100.0).min(3.0);
+        score *= 1.0 - link_density(st);
+        let mut anc = node.parent();
+        let mut level = 0;
+        while let Some(a) = anc {
+            if level >= 4 {
+                break;
+            }
+            if !matches!(a.value(), Node::Element(_)) {
+                break;
+            }
+            let div = match level {
+                0 => 1.0,
+                1 => 2.0,
+                _ => level as f64 * 3.0,
+            };
+            let e = scores.entry(a.id()).or_insert_with(|| {
+                let Node::Element(ae) = a.value() else {
+                    return 0.0;
+                };
+                let hint = ctx.stats.get(&a.id()).copied().unwrap_or_default().hint;
+                let mut base = match ae.name() {
+                    "div" | "article" | "main" | "section" => 5.0,
+                    "pre" | "td" | "blockquote" => 3.0,
+                    "ol" | "ul" | "dl" | "form" | "li" => -3.0,
+                    "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+                    _ => 0.0,
+                };
+                if ae.name() == "article" || ae.attr("itemprop") == Some("articleBody") {
+                    base += 15.0;
+                }
+                if hint.body {
+                    base += 25.0;
+                } else if hint.positive {
+                    base += 10.0;
+                }
+                if hint.neg.is_some() {
+                    base -= 25.0;
+                }
+                base
+            });
+            *e += score / div;
+            anc = a.parent();
+            level += 1;
+        }
+    }
+    for (id, s) in scores.iter_mut() {
+        let st = ctx.stats.get(id).copied().unwrap_or_default();
+        *s *= 1.0 - link_density(st);
+    }
+    scores
+}
+
+fn element_name<'a>(node: &NodeRef<'a, Node>) -> Option<&'a str> {
+    match node.value() {
+        Node::Element(e) => Some(e.name()),
+        _ => None,
+    }
+}
+
+/// Explicit article-body markup: `itemprop=articleBody`, body class/id words.
+fn explicit_body<'a>(ctx: &Ctx, body: NodeRef<'a, Node>) -> Option<Vec<NodeRef<'a, Node>>> {
+    let mut found: Vec<(NodeRef<Node>, usize, bool)> = Vec::new();
+    for node in body.descendants() {
+        let Node::Element(el) = node.value() else {
+            continue;
+        };
+        let itemprop = el
+            .attr("itemprop")
+            .is_some_and(|v| v.contains("articleBody"));
+        let st = ctx.stats.get(&node.id()).copied().unwrap_or_default();
+        let hinted = itemprop || st.hint.body;
+        if !hinted {
+            continue;
+        }
+        let st = ctx.stats.get(&node.id()).copied().unwrap_or_default();
+        if st.chars < 200 || link_density(st) > 0.5 {
+            continue;
+        }
+        found.push((node, st.chars, itemprop));
+    }
+    if found.is_empty() {
+        return None;
+    }
+    // The largest; nested matches are covered by their ancestor.
+    let best = found.iter().max_by_key(|(_, c, ip)| (*c, *ip))?;
+    let best_node = best.0;
+    // Siblings with the same class make up one body split in parts.
+    let mut parts = vec![best_node];
+    if let (Some(parent), Some(Node::Element(be))) = (best_node.parent(), Some(best_node.value())) {
+        let cls = be.attr("class");
+        if cls.is_some() {
+            let sibs: Vec<NodeRef<Node>> = parent
+                .children()
+                .filter(|c| match c.value() {
+                    Node::Element(e) => e.name() == be.name() && e.attr("class") == cls,
+                    _ => false,
+                })
+                .collect();
+            if sibs.len() > 1 {
+                parts = sibs;
+            }
+        }
+    }
+    Some(parts)
+}
+
+/// A list whose every item links somewhere and whose text is largely link text:
+/// "latest news", "more stories", teaser rows.
+fn is_teaser_list(node: NodeRef<Node>, st: Stats) -> bool {
+    let mut items = 0;
+    let mut linked = 0;
+    for c in node.children() {
+        if element_name(&c) != Some("li") {
+            continue;
+        }
+        items += 1;
+        if c.descendants().any(|d| element_name(&d) == Some("a")) {
+            linked += 1;
+        }
+    }
+    items >= 3 && linked == items && link_density(st) >= 0.3
+}
+
+struct Block {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    tag: &'static str,
+}
+
+struct Emitter<'a, 'b> {
+    ctx: &'b Ctx<'a>,
+    blocks: Vec<Block>,
+    cur: String,
+    cur_link: usize,
+    cur_tag: &'static str,
+    removed: Vec<Removed>,
+    root_chars: usize,
+}
+
+fn norm_ws(s: &str, out: &mut String) {
+    let mut space = out.is_empty() || out.ends_with(' ');
+    for c in s.chars() {
+        if c.is_whitespace() {
+            if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+}
+
+fn static_tag(name: &str) -> &'static str {
+    match name {
+        "li" => "li",
+        "h1" => "h1",
+        "h2" | "h3" | "h4" | "h5" | "h6" => "h",
+        "td" | "th" => "td",
+        "blockquote" => "blockquote",
+        "pre" => "pre",
+        _ => "p",
+    }
+}
+
+impl Emitter<'_, '_> {
+    fn flush(&mut self) {
+        let t = self.cur.trim();
+        if !t.is_empty() {
+            let chars = count_chars(t);
+            self.blocks.push(Block {
+                text: t.to_string(),
+                chars,
+                link_chars: self.cur_link.min(chars),
+                tag: self.cur_tag,
+            });
+        }
+        self.cur.clear();
+        self.cur_link = 0;
+        self.cur_tag = "p";
+    }
+
+    fn drop_node(&mut self, node: NodeRef<Node>, kind: RemovedKind, reason: &str) {
+        let mut t = String::new();
+        for d in node.descendants() {
+            if let Node::Text(x) = d.value() {
+                norm_ws(x, &mut t);
+            }
+        }
+        let t = t.trim();
+        if !t.is_empty() && self.removed.len() < 200 {
+            self.removed.push(Removed {
+                kind,
+                text: t.chars().take(300).collect(),
+                reason: Some(reason.to_string()),
+            });
+        }
+    }
+
+    fn walk(&mut self, node: NodeRef<Node>, in_link: bool) {
+        match node.value() {
+            Node::Text(t) => {
+                let before = self.cur.len();
+                norm_ws(t, &mut self.cur);
+                if in_link {
+                    self.cur_link += count_chars(&self.cur[before..]);
+                }
+            }
+            Node::Element(el) => {
+                let name = el.name();
+                if let Some(kind) = dropped_tag(name) {
+                    let reason = format!("<{name}> element");
+                    self.drop_node(node, kind, &reason);
+                    return;
+                }
+                if is_hidden(el) {
+                    self.drop_node(node, RemovedKind::Boilerplate, "hidden element");
+                    return;
+                }
+                let st = self.ctx.stats.get(&node.id()).copied().unwrap_or_default();
+                if let Some((kind, word)) = neg_of(st.hint) {
+                    if (st.chars as f64) < 0.6 * self.root_chars as f64 || st.chars < 200 {
+                        let reason = format!("class/id \"{word}\"");
+                        self.drop_node(node, kind, &reason);
+                        return;
+                    }
+                }
+                if (name == "ul" || name == "ol") && is_teaser_list(node, st) {
+                    self.drop_node(node, RemovedKind::RelatedLink, "list of linked teasers");
+                    return;
+                }
+                if name == "h1" {
+                    self.drop_node(node, RemovedKind::Boilerplate, "headline");
+                    return;
+                }
+                let block = is_block(name);
+                if name == "td" || name == "th" {
+                    // Cells of a row read as one line.
+                    if !self.cur.is_empty() && !self.cur.ends_with(' ') {
+                        self.cur.push(' ');
+                    }
+                }
+                if block {
+                    self.flush();
+                    self.cur_tag = static_tag(name);
+                }
+                let link = in_link || name == "a";
+                for c in node.children() {
+                    self.walk(c, link);
+                }
+                if block {
+                    self.flush();
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+static TRAILER_WORDS: [&str; 12] = [
+    "read more",
+    "continue reading",
+    "click here",
+    "sign up",
+    "subscribe",
+    "follow us",
+    "share this",
+    "related:",
+    "see also",
+    "advertisement",
+    "more:",
+    "recommended",
+];
+
+fn filter_blocks(
+    blocks: Vec<Block>,
+    removed: &mut Vec<Removed>,
+    title: Option<&str>,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in blocks {
+        let ld = if b.chars == 0 {
+            0.0
+        } else {
+            b.link_chars as f64 / b.chars as f64
+        };
+        if ld > 0.5 && b.chars < 400 {
+            removed.push(Removed {
+                kind: if b.tag == "li" {
+                    RemovedKind::Navigation
+                } else {
+                    RemovedKind::RelatedLink
+                },
+                text: b.text.chars().take(300).collect(),
+                reason: Some("link-dense block".to_string()),
+            });
+            continue;
+        }
+        // Noise patterns match whole short lines; long paragraphs are never noise.
+        if let Some((kind, reason)) = (b.text.len() < 160)
+            .then(|| NOISE.classify(&b.text))
+            .flatten()
+        {
+            removed.push(Removed {
+                kind,
+                text: b.text.chars().take(300).collect(),
+                reason: Some(reason.to_string()),
+            });
+            continue;
+        }
+        if b.chars < 40 {
+            let low = b.text.to_lowercase();
+            if TRAILER_WORDS.iter().any(|w| low.starts_with(w)) {
+                removed.push(Removed {
+                    kind: RemovedKind::Boilerplate,
+                    text: b.text.clone(),
+                    reason: Some("prompt".to_string()),
+                });
+                continue;
+            }
+        }
+        if title.is_some_and(|t| t.trim() == b.text.trim()) {
+            removed.push(Removed {
+                kind: RemovedKind::Boilerplate,
+                text: b.text.clone(),
+                reason: Some("headline repeated".to_string()),
+            });
+            continue;
+        }
+        out.push(b.text);
+    }
+    out
+}
+
+fn emit(ctx: &Ctx, roots: &[NodeRef<Node>], title: Option<&str>) -> (Vec<String>, Vec<Removed>) {
+    let root_chars = roots
+        .iter()
+        .map(|r| ctx.stats.get(&r.id()).map(|s| s.chars).unwrap_or(0))
+        .sum();
+    let mut em = Emitter {
+        ctx,
+        blocks: Vec::new(),
+        cur: String::new(),
+        cur_link: 0,
+        cur_tag: "p",
+        removed: Vec::new(),
+        root_chars,
+    };
+    for r in roots {
+        em.walk(*r, false);
+        em.flush();
+    }
+    let mut removed = std::mem::take(&mut em.removed);
+    let paras = filter_blocks(em.blocks, &mut removed, title);
+    (paras, removed)
+}
+
+fn find_body<'a>(html: &'a Html) -> NodeRef<'a, Node> {
+    let root = html.tree.root();
+    for n in root.descendants() {
+        if element_name(&n) == Some("body") {
+            return n;
+        }
+    }
+    root
+}
+
+/// Whether a paragraph reads as running text (jusText's "good" class, roughly).
+fn is_running_text(p: &str) -> bool {
+    let chars = p.chars().count();
+    let cjk = p.chars().filter(|c| *c as u32 >= 0x2E80).count();
+    let min = if cjk * 2 > chars { 30 } else { 80 };
+    chars >= min
+        && p.chars()
+            .any(|c| matches!(c, '.' | ',' | '。' | '，' | '!' | '?' | ';'))
+}
+
+/// From a whole page's paragraphs keep the running text and the short paragraphs
+/// (subheads, one-liners) that sit between running text.
+fn running_text(paras: Vec<String>, removed: &mut Vec<Removed>) -> Vec<String> {
+    let good: Vec<bool> = paras.iter().map(|p| is_running_text(p)).collect();
+    let near = |i: usize, dir: isize| -> bool {
+        let mut j = i as isize + dir;
+        let mut steps = 0;
+        while j >= 0 && (j as usize) < good.len() && steps < 3 {
+            if good[j as usize] {
+                return true;
+            }
+            j += dir;
+            steps += 1;
+        }
+        false
+    };
+    let mut out = Vec::new();
+    for (i, p) in paras.into_iter().enumerate() {
+        if good[i] || (near(i, -1) && near(i, 1)) {
+            out.push(p);
+        } else if removed.len() < 200 {
+            removed.push(Removed {
+                kind: RemovedKind::Boilerplate,
+                text: p.chars().take(300).collect(),
+                reason: Some("short text outside the article".to_string()),
+            });
+        }
+    }
+    out
+}
+
+/// Extract the article body of a page.
+pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
+    let stripped = strip_for_parse(raw);
+    let html = Html::parse_document(&stripped);
+    let mut stats = HashMap::new();
+    let page = compute_stats(html.tree.root(), false, &mut stats);
+    let ctx = Ctx { stats, html: &html };
+    let body = find_body(ctx.html);
+
+    let mut h1 = None;
+    let mut bylines = Vec::new();
+    for n in body.descendants() {
+        let Node::Element(el) = n.value() else {
+            continue;
+        };
+        if h1.is_none() && el.name() == "h1" {
+            let mut t = String::new();
+            for d in n.descendants() {
+                if let Node::Text(x) = d.value() {
+                    norm_ws(x, &mut t);
+                }
+            }
+            let t = t.trim().to_string();
+            if !t.is_empty() {
+                h1 = Some(t);
+            }
+        }
+        let is_author = el.attr("rel") == Some("author")
+            || el.attr("itemprop").is_some_and(|v| v.contains("author"))
+            || attr_has(el, &["byline", "author-name", "authorname"]);
+        if is_author && bylines.len() < 6 {
+            let mut t = String::new();
+            for d in n.descendants() {
+                if let Node::Text(x) = d.value() {
+                    norm_ws(x, &mut t);
+                    t.push(' ');
+                }
+            }
+            let t = t.trim().to_string();
+            if !t.is_empty() && t.len() < 200 {
+                bylines.push(t);
+            }
+        }
+    }
+    let title = title_hint.map(str::to_string).or(h1.clone());
+
+    // Readability-style best candidate.
+    let scores = score_candidates(&ctx, body);
+    let best = scores
+        .iter()
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))
+        .map(|(id, s)| (*id, *s));
+    let mut method = "readability";
+    let mut roots: Vec<NodeRef<Node>> = Vec::new();
+    if let Some((id, top)) = best {
+        if let Some(top_node) = html.tree.get(id) {
+            // Siblings that also score well belong to the body.
+            if let Some(parent) = top_node.parent() {
+                let threshold = (top * 0.2).max(10.0);
+                for sib in parent.children() {
+                    if sib.id() == id {
+                        roots.push(sib);
+                        continue;
+                    }
+                    let Node::Element(se) = sib.value() else {
+                        continue;
+                    };
+                    let st = ctx.stats.get(&sib.id()).copied().unwrap_or_default();
+                    let s = scores.get(&sib.id()).copied().unwrap_or(0.0);
+                    let ok = s >= threshold
+                        || (se.name() == "p" && st.chars > 80 && link_density(st) < 0.25);
+                    if ok && st.hint.neg.is_none() {
+                        roots.push(sib);
+                    }
+                }
+            } else {
+                roots.push(top_node);
+            }
+        }
+    }
+    let cand_chars: usize = roots
+        .iter()
+        .map(|r| ctx.stats.get(&r.id()).map(|s| s.chars).unwrap_or(0))
+        .sum();
+    if let Some(explicit) = explicit_body(&ctx, body) {
+        let ex_chars: usize = explicit
+            .iter()
+            .map(|r| ctx.stats.get(&r.id()).map(|s| s.chars).unwrap_or(0))
+            .sum();
+        if ex_chars * 2 >= cand_chars || roots.is_empty() {
+            roots = explicit;
+            method = "article-body markup";
+        }
+    }
+    if roots.is_empty() {
+        roots.push(body);
+        method = "whole page";
+    }
+    let (mut paragraphs, mut removed) = emit(&ctx, &roots, title.as_deref());
+    if method == "whole page" {
+        paragraphs = running_text(paragraphs, &mut removed);
+    } else if paragraphs.iter().map(|p| p.len()).sum::<usize>() < 200 {
+        let (p2, mut r2) = emit(&ctx, &[body], title.as_deref());
+        let p2 = running_text(p2, &mut r2);
+        if p2.iter().map(|p| p.len()).sum::<usize>()
+            > paragraphs.iter().map(|p| p.len()).sum::<usize>()
+        {
+            paragraphs = p2;
+            removed = r2;
+            method = "whole page";
+        }
+    }
+    Body {
+        paragraphs,
+        removed,
+        h1,
+        page_chars: page.chars,
+        page_link_chars: page.link_chars,
+        bylines,
+        method,
+    }
+}

@@ -1,0 +1,507 @@
+//! HTML pages to storyline documents: main-content extraction ([`extract`]), the
+//! publication and modification dates with the signal each came from, title,
+//! authors, outlet and language, and an honest verdict on pages that are not
+//! articles or whose article looks cut short. See `content` for the body
+//! extraction, `pubdate` for dates and `scan` for the fast metadata pass.
+
+mod content;
+pub mod pubdate;
+mod scan;
+
+pub use pubdate::{HtmlDate, PageDates};
+
+/// The publication and modification dates of a page, from its HTML alone (plus the
+/// URL it was fetched from, when known). Fast: no DOM is built.
+pub fn page_dates(html: &str, url: Option<&str>) -> PageDates {
+    let s = scan::scan(html);
+    pubdate::page_dates(&s, html, url)
+}
+
+use crate::inputs::InputError;
+use storyline_model::{DateBasis, Document, HeaderLine, Precision, Published, Removed, TimeValue};
+
+/// Whether a page holds an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PageKind {
+    Article,
+    /// An index or section page, a gallery, a login or cookie wall, ...
+    NotArticle {
+        reason: String,
+    },
+}
+
+/// What [`extract`] read from a page.
+#[derive(Debug, Clone)]
+pub struct Extracted {
+    pub title: Option<String>,
+    /// The article body, paragraphs joined by a blank line.
+    pub text: String,
+    pub authors: Vec<String>,
+    /// The publication date with its signal.
+    pub published: Option<HtmlDate>,
+    /// The last-modified date, kept apart from the publication date.
+    pub modified: Option<HtmlDate>,
+    pub outlet: Option<String>,
+    /// ISO 639-1 code, `und` when unsure.
+    pub language: String,
+    pub removed: Vec<Removed>,
+    pub page_kind: PageKind,
+    /// Why the article looks cut short (paywall, "continue reading", script body).
+    pub truncated: Option<String>,
+    /// How the body was found (`article-body markup`, `readability`, `whole page`).
+    pub method: &'static str,
+}
+
+fn meta<'a>(s: &'a scan::Scan, keys: &[&str]) -> Option<&'a str> {
+    for k in keys {
+        if let Some(m) = s
+            .metas
+            .iter()
+            .find(|m| m.key == *k && !m.value.trim().is_empty())
+        {
+            return Some(m.value.trim());
+        }
+    }
+    None
+}
+
+fn jsonld_str(v: &serde_json::Value) -> Option<String> {
+    match v {
+        serde_json::Value::String(s) => Some(s.clone()),
+        serde_json::Value::Object(o) => o.get("name").and_then(jsonld_str),
+        serde_json::Value::Array(a) => a.first().and_then(jsonld_str),
+        _ => None,
+    }
+}
+
+/// JSON-LD article objects (top level, arrays and `@graph`).
+fn jsonld_articles(
+    values: &[serde_json::Value],
+) -> Vec<&serde_json::Map<String, serde_json::Value>> {
+    fn walk<'a>(
+        v: &'a serde_json::Value,
+        out: &mut Vec<&'a serde_json::Map<String, serde_json::Value>>,
+        depth: usize,
+    ) {
+        if depth > 4 {
+            return;
+        }
+        match v {
+            serde_json::Value::Array(a) => a.iter().take(32).for_each(|x| walk(x, out, depth + 1)),
+            serde_json::Value::Object(o) => {
+                let ty = o
+                    .get("@type")
+                    .map(|t| t.to_string().to_lowercase())
+                    .unwrap_or_default();
+                if ty.contains("article") || ty.contains("posting") || ty.contains("report") {
+                    out.push(o);
+                }
+                if let Some(g) = o.get("@graph") {
+                    walk(g, out, depth + 1);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for v in values {
+        walk(v, &mut out, 0);
+    }
+    out
+}
+
+static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)\b(ago|hours?|minutes?|mins?|yesterday|today|updated|published|posted)\b|\d",
+    )
+    .expect("valid regex")
+});
+
+/// Clean one author candidate; `None` when it is not a person's name.
+fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
+    let mut s = raw.trim().to_string();
+    for p in [
+        "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "Door ",
+    ] {
+        if let Some(rest) = s.strip_prefix(p) {
+            s = rest.trim().to_string();
+        }
+    }
+    // A label before the name ("Text: ", "Autor: ").
+    if let Some((label, rest)) = s.split_once(':') {
+        if label.split_whitespace().count() <= 2 && !rest.trim().is_empty() {
+            s = rest.trim().to_string();
+        }
+    }
+    // An outlet or agency after the name ("Jill Lawless Associated Press").
+    let words: Vec<&str> = s.split_whitespace().collect();
+    for cut in 2..words.len() {
+        let tail = words[cut..].join(" ");
+        if crate::lexicon::known_outlet(&tail).is_some() || crate::lexicon::has_outlet_word(&tail) {
+            s = words[..cut].join(" ");
+            break;
+        }
+    }
+    // A weekday or date stuck to the end ("Jane Doe Monday").
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    if let Some((head, last)) = s.rsplit_once(' ') {
+        if WEEKDAYS.contains(&last) {
+            s = head.to_string();
+        }
+    }
+    let s = s
+        .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+        .to_string();
+    if s.is_empty() || s.chars().count() > 60 || s.contains("://") || s.contains('@') {
+        return None;
+    }
+    let low = s.to_lowercase();
+    const BAD: [&str; 18] = [
+        "writer",
+        "correspondent",
+        "columnist",
+        "journalist",
+        "email",
+        "author",
+        "staff",
+        "editor",
+        "reporter",
+        "contributor",
+        "follow",
+        "twitter",
+        "facebook",
+        "more from",
+        "view all",
+        "admin",
+        "news",
+        "team",
+    ];
+    if BAD.iter().any(|b| low.contains(b)) || RELATIVE_TIME.is_match(&s) {
+        return None;
+    }
+    if outlet.is_some_and(|o| o.eq_ignore_ascii_case(&s))
+        || crate::lexicon::known_outlet(&s).is_some()
+        || crate::lexicon::has_outlet_word(&s)
+        || s.starts_with("The ")
+        || s.contains(" - ")
+        || s.split_whitespace()
+            .any(|w| crate::lexicon::known_outlet(w).is_some())
+    {
+        return None;
+    }
+    let words = s.split_whitespace().count();
+    if !(2..=5).contains(&words)
+        || !s
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+    {
+        return None;
+    }
+    Some(s)
+}
+
+fn split_authors(s: &str) -> Vec<String> {
+    let s = s
+        .replace(" and ", ",")
+        .replace(" und ", ",")
+        .replace(" & ", ",")
+        .replace(" et ", ",");
+    s.split([',', ';', '|', '/'])
+        .map(|x| x.trim().to_string())
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+static TRUNCATION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(continue reading|subscribe to (read|continue)|to read the full (article|story)|this (article|content) is (only )?(available|reserved) (to|for) (subscribers|members)|already a subscriber|log ?in to (read|continue)|sign in to (read|continue)|read the full (article|story))")
+        .expect("valid regex")
+});
+
+/// Extract the article of an HTML page. `url` (where it was fetched from) helps with
+/// dates in URLs and the outlet; it is optional.
+pub fn extract(html: &str, url: Option<&str>) -> Extracted {
+    let s = scan::scan(html);
+    let dates = pubdate::page_dates(&s, html, url);
+    let ld_values = pubdate::parse_jsonld(&s.jsonld);
+    let ld = jsonld_articles(&ld_values);
+
+    let outlet = meta(&s, &["og:site_name", "application-name", "publisher"])
+        .map(str::to_string)
+        .or_else(|| {
+            ld.iter()
+                .find_map(|o| o.get("publisher").and_then(jsonld_str))
+        })
+        .or_else(|| {
+            let host = url?.split("://").nth(1)?.split('/').next()?;
+            crate::lexicon::known_outlet(host).map(str::to_string)
+        });
+    let title_meta = meta(&s, &["og:title", "twitter:title"])
+        .map(str::to_string)
+        .or_else(|| {
+            ld.iter()
+                .find_map(|o| o.get("headline").and_then(jsonld_str))
+        });
+
+    let body = content::extract_body(html, title_meta.as_deref());
+    let title = title_meta
+        .or(body.h1.clone())
+        .or_else(|| s.title.clone())
+        .map(|t| scan::decode_entities(t.trim()));
+
+    // Authors: JSON-LD, meta, then byline elements; validated.
+    let mut cands: Vec<String> = Vec::new();
+    for o in &ld {
+        match o.get("author") {
+            Some(serde_json::Value::Array(a)) => cands.extend(a.iter().filter_map(jsonld_str)),
+            Some(v) => cands.extend(jsonld_str(v)),
+            None => {}
+        }
+    }
+    if cands.is_empty() {
+        for m in s.metas.iter().filter(|m| {
+            m.key == "author"
+                || m.key == "article:author"
+                || m.key == "dc.creator"
+                || m.key == "sailthru.author"
+                || m.key == "parsely-author"
+        }) {
+            cands.extend(split_authors(&m.value));
+        }
+    }
+    if cands.is_empty() {
+        for b in &body.bylines {
+            cands.extend(split_authors(b));
+        }
+    }
+    let mut authors: Vec<String> = Vec::new();
+    for c in cands.iter().flat_map(|c| split_authors(c)) {
+        if let Some(a) = clean_author(&c, outlet.as_deref()) {
+            if !authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
+                authors.push(a);
+            }
+        }
+    }
+    authors.truncate(8);
+
+    let text = body.paragraphs.join("\n\n");
+    let language = s
+        .lang
+        .as_deref()
+        .map(|l| {
+            l.split(['-', '_'])
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_lowercase()
+        })
+        .filter(|l| l.len() == 2 || l.len() == 3)
+        .unwrap_or_else(|| crate::article::detect_language(&text));
+
+    // Is it an article? Is it complete?
+    let og_type = meta(&s, &["og:type"]).unwrap_or("").to_lowercase();
+    let text_chars = text.chars().filter(|c| !c.is_whitespace()).count();
+    let page_ld = if body.page_chars == 0 {
+        0.0
+    } else {
+        body.page_link_chars as f64 / body.page_chars as f64
+    };
+    let mut head_end = html.len().min(300_000);
+    while !html.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let low_html_head = &html[..head_end];
+    let page_kind = if text_chars < 150 {
+        let reason = if low_html_head.contains("cookie") && text_chars < 50 && page_ld < 0.3 {
+            "no article text: cookie or consent wall"
+        } else if page_ld > 0.5 {
+            "no article text: page is mostly links (index or section page)"
+        } else {
+            "too little article text"
+        };
+        PageKind::NotArticle {
+            reason: reason.to_string(),
+        }
+    } else if (og_type == "website" || og_type.is_empty())
+        && page_ld > 0.6
+        && text_chars < 600
+        && ld.is_empty()
+        && !body.paragraphs.iter().any(|p| p.chars().count() >= 250)
+    {
+        PageKind::NotArticle {
+            reason: "index or section page: mostly links, little running text".to_string(),
+        }
+    } else {
+        PageKind::Article
+    };
+    let mut truncated = None;
+    let free = ld
+        .iter()
+        .find_map(|o| o.get("isAccessibleForFree"))
+        .map(|v| v.to_string().to_lowercase());
+    if free.as_deref().is_some_and(|v| v.contains("false")) {
+        truncated = Some("paywall: isAccessibleForFree is false".to_string());
+    } else if let Some(last) = body.paragraphs.last() {
+        if last.chars().count() < 200 && TRUNCATION.is_match(last) {
+            truncated = Some(format!(
+                "article ends with \"{}\"",
+                last.chars().take(80).collect::<String>()
+            ));
+        } else {
+            // What the page shows right after the article's last paragraph.
+            let probe: String = last
+                .chars()
+                .rev()
+                .take(40)
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let probe = probe.split_whitespace().collect::<Vec<_>>().join(" ");
+            let flat = s.text.replace('\n', " ");
+            if let Some(i) = flat.find(&probe) {
+                let after = &flat[i + probe.len()..];
+                let mut end = after.len().min(300);
+                while !after.is_char_boundary(end) {
+                    end -= 1;
+                }
+                if let Some(m) = TRUNCATION.find(&after[..end]) {
+                    truncated = Some(format!(
+                        "page continues with \"{}\" after the text",
+                        m.as_str()
+                    ));
+                }
+            }
+        }
+    }
+    if truncated.is_none() && text_chars < 150 && body.page_chars < 400 && html.len() > 20_000 {
+        truncated = Some("body appears to be loaded by script".to_string());
+    }
+    let text = if matches!(page_kind, PageKind::NotArticle { .. }) {
+        String::new()
+    } else {
+        text
+    };
+
+    Extracted {
+        title,
+        text,
+        authors,
+        published: dates.published,
+        modified: dates.modified,
+        outlet,
+        language,
+        removed: body.removed,
+        page_kind,
+        truncated,
+        method: body.method,
+    }
+}
+
+/// The body text of an HTML fragment (a feed item's content) without any verdict on
+/// whether it is a whole article, and what was dropped.
+pub(crate) fn fragment_text(html: &str) -> (String, Vec<Removed>) {
+    let body = content::extract_body(html, None);
+    (body.paragraphs.join("\n\n"), body.removed)
+}
+
+fn time_value(d: &HtmlDate) -> TimeValue {
+    let mut v = TimeValue::day(d.date);
+    if d.time.is_some() {
+        v.value = d.timex();
+        v.precision = Precision::Time;
+    }
+    v
+}
+
+/// Read an HTML page into a [`Document`]. Pages that are not articles are refused
+/// with the reason, naming `path`.
+pub fn document_from_html(path: &str, html: &str) -> Result<Document, InputError> {
+    document_from_html_url(path, html, None)
+}
+
+/// [`document_from_html`] for a page fetched from `url` (used for dates in the URL
+/// and the outlet).
+pub fn document_from_html_url(
+    path: &str,
+    html: &str,
+    url: Option<&str>,
+) -> Result<Document, InputError> {
+    let ex = extract(html, url);
+    if let PageKind::NotArticle { reason } = &ex.page_kind {
+        return Err(InputError::new(
+            path,
+            format!("HTML page is not an article: {reason}"),
+        ));
+    }
+    if ex.text.trim().is_empty() {
+        return Err(InputError::new(path, "HTML page: no article text found"));
+    }
+    let mut header = Vec::new();
+    if let Some(t) = &ex.title {
+        header.push(HeaderLine {
+            text: t.clone(),
+            field: "title".into(),
+        });
+    }
+    let published = match &ex.published {
+        Some(d) => {
+            let basis = if d.signal.starts_with("json-ld") || d.signal.starts_with("meta") {
+                DateBasis::Meta
+            } else if d.signal.contains("text") {
+                DateBasis::Content
+            } else {
+                DateBasis::Header
+            };
+            header.push(HeaderLine {
+                text: format!("{}: {}", d.signal, d.raw),
+                field: "published".into(),
+            });
+            Published {
+                value: time_value(d),
+                basis,
+                evidence: None,
+                source_text: Some(format!("{}: {}", d.signal, d.raw)),
+            }
+        }
+        None => Published::unknown(),
+    };
+    if let Some(m) = &ex.modified {
+        header.push(HeaderLine {
+            text: format!("{}: {}", m.signal, m.raw),
+            field: "modified".into(),
+        });
+    }
+    if let Some(t) = &ex.truncated {
+        header.push(HeaderLine {
+            text: t.clone(),
+            field: "truncated".into(),
+        });
+    }
+    Ok(Document {
+        id: String::new(),
+        path: path.to_string(),
+        text: ex.text,
+        title: ex.title,
+        outlet: ex.outlet,
+        authors: ex.authors,
+        dateline: None,
+        language: ex.language,
+        published,
+        removed: ex.removed,
+        times: Vec::new(),
+        related: Vec::new(),
+        contributors: Vec::new(),
+        header,
+        encoding: None,
+        stats: None,
+    })
+}

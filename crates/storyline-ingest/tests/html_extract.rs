@@ -1,0 +1,239 @@
+//! Tests of HTML article extraction on small pages written for these tests: main
+//! text versus page furniture, dates and their signals, authors, outlet, language,
+//! pages that are not articles, truncated articles, and robustness.
+
+use storyline_ingest::document_from_bytes;
+use storyline_ingest::html::{document_from_html, extract, page_dates, PageKind};
+use storyline_model::{DateBasis, RemovedKind};
+
+const P1: &str = "The harbour authority said on Tuesday that the northern pier will close for repairs, after inspectors found cracks in two of its supporting columns.";
+const P2: &str = "Ferries will dock at the southern terminal instead, and the authority expects the work to take about six weeks, depending on the weather.";
+const P3: &str = "Local businesses, which rely on visitors arriving by boat, asked for a clear timetable so that they can plan their staffing for the season.";
+
+fn article_page(head: &str, body_extra: &str) -> String {
+    format!(
+        r##"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Pier closes | Harbour Gazette</title>{head}</head>
+<body>
+<header class="site-header"><a href="/">Harbour Gazette</a>
+<nav class="main-nav"><ul><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li><li><a href="/weather">Weather</a></li></ul></nav></header>
+<div class="ad-slot">Advertisement</div>
+<main><article>
+<h1>Northern pier to close for repairs</h1>
+<div class="byline">By <a rel="author" href="/staff/ann">Ann Rivers</a></div>
+<div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Tweet</a></div>
+<div class="article-body">
+<p>{P1}</p>
+<figure><img src="pier.jpg"><figcaption>The northern pier seen from the water. Photo: J. Smith</figcaption></figure>
+<p>{P2}</p>
+<p>{P3}</p>
+</div>
+{body_extra}
+</article>
+<aside class="related"><h3>Related stories</h3><ul><li><a href="/a">Harbour fees rise again</a></li><li><a href="/b">New ferry ordered</a></li></ul></aside>
+</main>
+<footer class="site-footer"><p>Copyright 2019 Harbour Gazette. All rights reserved.</p><a href="/privacy">Privacy</a></footer>
+</body></html>"##
+    )
+}
+
+#[test]
+fn main_text_without_furniture() {
+    let html = article_page("", "");
+    let ex = extract(&html, None);
+    assert_eq!(ex.page_kind, PageKind::Article);
+    assert_eq!(ex.text, format!("{P1}\n\n{P2}\n\n{P3}"));
+    assert_eq!(
+        ex.title.as_deref(),
+        Some("Northern pier to close for repairs")
+    );
+    assert_eq!(ex.language, "en");
+    let kinds: Vec<RemovedKind> = ex.removed.iter().map(|r| r.kind).collect();
+    assert!(kinds.contains(&RemovedKind::Caption), "{:?}", ex.removed);
+    for bad in [
+        "Advertisement",
+        "Related stories",
+        "Share on Facebook",
+        "Privacy",
+        "Sport",
+    ] {
+        assert!(!ex.text.contains(bad), "{bad} leaked into the text");
+    }
+}
+
+#[test]
+fn json_ld_dates_keep_time_zone_and_signal_and_modified_apart() {
+    let head = r#"<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Northern pier to close","datePublished":"2024-11-19T10:02:00Z","dateModified":"2024-11-20T08:00:00+01:00","author":[{"@type":"Person","name":"Ann Rivers"},{"@type":"Person","name":"Email the author"}],"publisher":{"@type":"Organization","name":"Harbour Gazette"}}</script>"#;
+    let html = article_page(head, "");
+    let ex = extract(&html, None);
+    let p = ex.published.clone().unwrap();
+    assert_eq!(p.timex(), "2024-11-19T10:02:00Z");
+    assert_eq!(p.signal, "json-ld datePublished");
+    let m = ex.modified.clone().unwrap();
+    assert_eq!(m.timex(), "2024-11-20T08:00:00+01:00");
+    assert_eq!(ex.authors, vec!["Ann Rivers".to_string()]);
+    assert_eq!(ex.outlet.as_deref(), Some("Harbour Gazette"));
+
+    let doc = document_from_html("pier.html", &html).unwrap();
+    assert_eq!(doc.published.basis, DateBasis::Meta);
+    assert_eq!(
+        doc.published.value.earliest.unwrap().to_string(),
+        "2024-11-19"
+    );
+    assert_eq!(
+        doc.published.source_text.as_deref(),
+        Some("json-ld datePublished: 2024-11-19T10:02:00Z")
+    );
+    assert!(doc.header.iter().any(|h| h.field == "modified"));
+}
+
+#[test]
+fn meta_tags_time_elements_and_urls() {
+    let og = r#"<meta property="og:site_name" content="Harbour Gazette"><meta property="article:published_time" content="2023-05-04T07:30:00+02:00"><meta property="article:modified_time" content="2023-05-06T09:00:00+02:00">"#;
+    let ex = extract(&article_page(og, ""), None);
+    assert_eq!(
+        ex.published.as_ref().unwrap().signal,
+        "meta article:published_time"
+    );
+    assert_eq!(ex.published.unwrap().date.to_string(), "2023-05-04");
+    assert_eq!(ex.modified.unwrap().date.to_string(), "2023-05-06");
+
+    let time = r#"<p>x</p><time datetime="2022-03-01T12:00">1 March 2022</time>"#;
+    let d = page_dates(time, None).published.unwrap();
+    assert_eq!(d.date.to_string(), "2022-03-01");
+    assert!(d.signal.starts_with("time element"), "{}", d.signal);
+
+    let d = page_dates(
+        "<p>Nothing here</p>",
+        Some("https://example.com/2024/11/19/pier"),
+    )
+    .published
+    .unwrap();
+    assert_eq!(
+        (d.date.to_string(), d.signal.as_str()),
+        ("2024-11-19".into(), "url")
+    );
+
+    let german = r#"<div class="post-meta">Veröffentlicht am 5. März 2021</div>"#;
+    assert_eq!(
+        page_dates(german, None).published.unwrap().date.to_string(),
+        "2021-03-05"
+    );
+}
+
+#[test]
+fn copyright_and_update_stamps_are_not_publication_dates() {
+    let html = r#"<html><body><p>Last updated: March 3, 2021</p><p>A text without any other date in it at all.</p>
+<footer>© 2019-2021 Example</footer></body></html>"#;
+    let dates = page_dates(html, None);
+    assert!(dates.published.is_none(), "{:?}", dates.published);
+    assert_eq!(dates.modified.unwrap().date.to_string(), "2021-03-03");
+}
+
+#[test]
+fn author_names_are_validated() {
+    for (meta, want) in [
+        (
+            "By Jane Doe and Omar Haddad",
+            vec!["Jane Doe", "Omar Haddad"],
+        ),
+        ("Email the author", vec![]),
+        ("2 hours ago", vec![]),
+        ("Harbour Gazette", vec![]),
+        ("https://example.com/staff/jane", vec![]),
+    ] {
+        let head = format!(
+            r#"<meta name="author" content="{meta}"><meta property="og:site_name" content="Harbour Gazette">"#
+        );
+        let page = article_page(&head, "").replace("<div class=\"byline\">", "<div class=\"x\">");
+        let page = page.replace("rel=\"author\"", "");
+        let ex = extract(&page, None);
+        let got: Vec<&str> = ex.authors.iter().map(|s| s.as_str()).collect();
+        assert_eq!(got, want, "author meta {meta:?}");
+    }
+}
+
+#[test]
+fn index_pages_and_walls_are_not_articles() {
+    let mut links = String::new();
+    for i in 0..40 {
+        links.push_str(&format!(
+            "<li><a href=\"/story/{i}\">Headline number {i} about the harbour</a></li>"
+        ));
+    }
+    let index = format!("<!DOCTYPE html><html><head><meta property=\"og:type\" content=\"website\"></head><body><nav><a href=/>Home</a></nav><ul>{links}</ul></body></html>");
+    let ex = extract(&index, None);
+    assert!(
+        matches!(ex.page_kind, PageKind::NotArticle { .. }),
+        "{:?}",
+        ex.page_kind
+    );
+    assert!(ex.text.is_empty());
+    let err = document_from_html("index.html", &index).unwrap_err();
+    assert!(err.reason.contains("not an article"), "{}", err.reason);
+
+    let wall = "<!DOCTYPE html><html><body><div class=\"consent\"><p>We use cookies.</p><button>Accept</button></div></body></html>";
+    let ex = extract(wall, None);
+    match ex.page_kind {
+        PageKind::NotArticle { reason } => {
+            assert!(reason.contains("no article text") || reason.contains("little"))
+        }
+        PageKind::Article => panic!("cookie wall read as an article"),
+    }
+}
+
+#[test]
+fn truncated_articles_are_flagged() {
+    let extra = "<p>Continue reading: subscribe to read the full article.</p>";
+    let ex = extract(&article_page("", extra), None);
+    assert!(ex.truncated.is_some(), "{:?}", ex.text);
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","isAccessibleForFree":false}</script>"#;
+    let ex = extract(&article_page(head, ""), None);
+    assert!(ex.truncated.unwrap().contains("paywall"));
+}
+
+#[test]
+fn language_from_markup_or_text() {
+    let html = article_page("", "").replace("lang=\"en\"", "lang=\"de-AT\"");
+    assert_eq!(extract(&html, None).language, "de");
+    let html = article_page("", "").replace(" lang=\"en\"", "");
+    assert_eq!(extract(&html, None).language, "en");
+}
+
+#[test]
+fn html_bytes_go_through_document_from_bytes() {
+    let html = article_page("", "");
+    let doc = document_from_bytes("pier.html", html.as_bytes()).unwrap();
+    assert!(doc.text.starts_with("The harbour authority"));
+    assert_eq!(doc.authors, vec!["Ann Rivers".to_string()]);
+}
+
+#[test]
+fn never_panics_on_broken_markup() {
+    let html = article_page(
+        r#"<script type="application/ld+json">{"datePublished": "2024-1"#,
+        "<p>ünïcødé &amp; &#x1F600; &bogus; <b><i>unclosed",
+    );
+    // Every prefix, cut anywhere (on char boundaries), must be handled.
+    let mut cuts: Vec<usize> = (0..html.len()).step_by(7).collect();
+    cuts.push(html.len());
+    for cut in cuts {
+        if !html.is_char_boundary(cut) {
+            continue;
+        }
+        let part = &html[..cut];
+        let _ = extract(part, Some("https://example.com/2024/01/02/x"));
+        let _ = document_from_html("cut.html", part);
+    }
+    for odd in [
+        "",
+        "<",
+        "<<<>>>",
+        "<html",
+        "<!--",
+        "<script>",
+        "<a href='",
+        "\u{0}\u{1}<p>x",
+    ] {
+        let _ = extract(odd, None);
+    }
+}
