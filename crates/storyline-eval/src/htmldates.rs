@@ -1,0 +1,118 @@
+//! Scoring of HTML publication-date finding (`storyline_ingest::html::page_dates`)
+//! on the htmldate evaluation set (`shared/data/html-dates`: `gold.json` +
+//! `pages/*.gz`), exactly as htmldate's own comparison does: the page HTML alone (no
+//! URL), an exact-day match, TP/FP/FN summed over pages (a wrong date is an FP only;
+//! a "no date" page can never be a TN), precision, recall, accuracy and F-score.
+//! Pages are split into a tune and a held-out half by a hash of the file name (see
+//! [`crate::extract::Subset`]).
+
+use crate::extract::{read_gz_text, Subset};
+use anyhow::Context;
+use serde::Serialize;
+use std::path::Path;
+use std::time::Instant;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DateScores {
+    pub subset: String,
+    pub pages: usize,
+    pub tp: usize,
+    pub fp: usize,
+    #[serde(rename = "fn")]
+    pub fn_: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub accuracy: f64,
+    pub f1: f64,
+    pub pages_per_second: f64,
+    /// Pages answered wrongly or not at all: (file, gold, answer, signal).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<(String, Option<String>, Option<String>, String)>,
+}
+
+/// Score date finding on the pages of `subset` under `dir` (the `html-dates` folder).
+pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
+    let gold_path = dir.join("gold.json");
+    let gold: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(&gold_path)
+            .with_context(|| format!("reading {}", gold_path.display()))?,
+    )
+    .with_context(|| format!("parsing {}", gold_path.display()))?;
+    let obj = gold
+        .as_object()
+        .with_context(|| format!("{}: not a JSON object", gold_path.display()))?;
+    let (mut tp, mut fp, mut fn_, mut pages) = (0, 0, 0, 0);
+    let mut secs = 0.0;
+    let mut errors = Vec::new();
+    for (_url, entry) in obj {
+        let Some(file) = entry.get("file").and_then(|f| f.as_str()) else {
+            continue;
+        };
+        if !subset.contains(file) {
+            continue;
+        }
+        let want = entry
+            .get("date")
+            .and_then(|d| d.as_str())
+            .map(str::to_string);
+        let path = dir.join("pages").join(format!("{file}.gz"));
+        let html = read_gz_text(&path)?;
+        let html = html.replace("\r\n", "\n");
+        let t = Instant::now();
+        let found = storyline_ingest::html::page_dates(&html, None);
+        secs += t.elapsed().as_secs_f64();
+        pages += 1;
+        // Like htmldate, answer with the best date the page has: the publication
+        // date, else the last-modified one (which storyline keeps apart).
+        let best = found.published.as_ref().or(found.modified.as_ref());
+        let got = best.map(|d| d.date.format("%Y-%m-%d").to_string());
+        match (&got, &want) {
+            (None, _) => fn_ += 1,
+            (Some(g), Some(w)) if g == w => tp += 1,
+            _ => fp += 1,
+        }
+        if got.is_none() || got != want {
+            let signal = best
+                .map(|d| {
+                    format!(
+                        "{}: {}",
+                        d.signal,
+                        d.raw.chars().take(60).collect::<String>()
+                    )
+                })
+                .unwrap_or_default();
+            errors.push((file.to_string(), want, got, signal));
+        }
+    }
+    let div = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    Ok(DateScores {
+        subset: subset.name().to_string(),
+        pages,
+        tp,
+        fp,
+        fn_,
+        precision: div(tp, tp + fp),
+        recall: div(tp, tp + fn_),
+        accuracy: div(tp, pages),
+        f1: div(2 * tp, 2 * tp + fp + fn_),
+        pages_per_second: if secs > 0.0 { pages as f64 / secs } else { 0.0 },
+        errors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_shared_pages_when_present() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/html-dates");
+        if !dir.join("gold.json").exists() {
+            eprintln!("skipping: {} is absent", dir.display());
+            return;
+        }
+        let s = eval_dates(&dir, Subset::Heldout).unwrap();
+        assert_eq!(s.pages, s.tp + s.fp + s.fn_);
+        assert!(s.accuracy > 0.8, "{s:?}");
+    }
+}
