@@ -3,6 +3,7 @@
 //! in `../shared/data`; `bench` measures throughput.
 
 mod bench_http;
+mod eval;
 mod summary;
 
 use clap::{Parser, Subcommand};
@@ -11,7 +12,7 @@ use rayon::prelude::*;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use storyline_ingest::{collect_inputs, read_input, InputError};
+use storyline_ingest::{collect_inputs, InputError};
 use storyline_model::{Document, Skipped};
 
 #[derive(Parser)]
@@ -71,10 +72,62 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         html: Option<PathBuf>,
     },
+    /// Score a stage against a dataset (see `../shared/data`); `--json` prints one
+    /// JSON object on stdout.
+    Eval {
+        /// What to score: timex | ner | claims | extract | dates.
+        kind: eval::Kind,
+        /// The dataset: a folder of .tml files (timex), a CoNLL file (ner), a PolNeAR
+        /// split folder or a hand-made .jsonl (claims), a benchmark folder (extract, dates).
+        path: PathBuf,
+        #[arg(long)]
+        json: bool,
+        /// For extract and dates: the tuning half, the held-out half, or all pages.
+        #[arg(long, value_enum, default_value_t = eval::SubsetArg::All)]
+        subset: eval::SubsetArg,
+        /// For ner: the file's scheme (default: wnut when the path says so, else conll).
+        #[arg(long, value_enum)]
+        scheme: Option<eval::SchemeArg>,
+    },
+    /// Train a model.
+    Train {
+        #[command(subcommand)]
+        what: TrainCommand,
+    },
+    /// Read inputs (articles, HTML, JSON Lines, WARC, RSS/Atom) and write the documents.
+    Ingest {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Write one JSON document per line to FILE (`-` for standard output).
+        #[arg(long, value_name = "FILE", default_value = "-")]
+        jsonl: PathBuf,
+        #[arg(long, value_name = "N", default_value_t = storyline_ingest::DEFAULT_MAX_BYTES)]
+        max_bytes: u64,
+    },
     /// Benchmarks that run outside criterion.
     Bench {
         #[command(subcommand)]
         what: BenchCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum TrainCommand {
+    /// Train the named-entity tagger (averaged perceptron) reproducibly.
+    Ner {
+        /// Training data in CoNLL format.
+        #[arg(long)]
+        data: PathBuf,
+        /// Development data for the per-epoch F1 report.
+        #[arg(long)]
+        dev: Option<PathBuf>,
+        /// Where to write the weights (the build compiles resources/models/ner.bin in).
+        #[arg(long, default_value = "resources/models/ner.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
     },
 }
 
@@ -133,6 +186,28 @@ fn main() -> ExitCode {
             serve(&db, addr)
         }
         Command::Export { db, json, html } => export(&db, json.as_deref(), html.as_deref()),
+        Command::Eval {
+            kind,
+            path,
+            json,
+            subset,
+            scheme,
+        } => eval::run(kind, &path, json, subset, scheme),
+        Command::Train {
+            what:
+                TrainCommand::Ner {
+                    data,
+                    dev,
+                    out,
+                    seed,
+                    epochs,
+                },
+        } => eval::train_ner(&data, dev.as_deref(), &out, seed, epochs),
+        Command::Ingest {
+            paths,
+            jsonl,
+            max_bytes,
+        } => ingest(&paths, &jsonl, max_bytes),
         Command::Bench {
             what:
                 BenchCommand::Http {
@@ -259,22 +334,22 @@ fn analyze(paths: &[PathBuf], out: &Outputs, quiet: bool, max_bytes: u64) -> Exi
     } else {
         None
     };
-    let results: Vec<Result<Document, InputError>> = sources
+    let results: Vec<Vec<Result<Document, InputError>>> = sources
         .par_iter()
         .map(|source| {
-            let r = read_input(source, max_bytes)
-                .and_then(|bytes| storyline_ingest::document_from_bytes(&source.display(), &bytes));
+            let mut out = Vec::new();
+            storyline_ingest::read_documents(source, max_bytes, &mut |r| out.push(r));
             if let Some(bar) = &progress {
                 bar.inc(1);
             }
-            r
+            out
         })
         .collect();
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
     let mut documents = Vec::new();
-    for r in results {
+    for r in results.into_iter().flatten() {
         match r {
             Ok(mut doc) => {
                 storyline_ingest::assign_id(&mut doc, &storyline_model::doc_id(documents.len()));
@@ -332,6 +407,63 @@ fn analyze(paths: &[PathBuf], out: &Outputs, quiet: bool, max_bytes: u64) -> Exi
         ExitCode::from(1)
     } else if report.documents.is_empty() {
         eprintln!("storyline: no articles found");
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `storyline ingest`: documents as JSON lines, streamed; bad inputs reported and
+/// skipped.
+fn ingest(paths: &[PathBuf], out: &std::path::Path, max_bytes: u64) -> ExitCode {
+    let (sources, errors) = collect_inputs(paths);
+    let mut skipped = errors.len();
+    for e in &errors {
+        eprintln!("storyline: skipped {e}");
+    }
+    let mut writer: Box<dyn Write> = if out.as_os_str() == "-" {
+        Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
+    } else {
+        match std::fs::File::create(out) {
+            Ok(f) => Box::new(std::io::BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("storyline: cannot write {}: {e}", out.display());
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let mut count = 0usize;
+    let mut write_error = None;
+    for source in &sources {
+        storyline_ingest::read_documents(source, max_bytes, &mut |r| match r {
+            Ok(mut doc) => {
+                count += 1;
+                storyline_ingest::assign_id(&mut doc, &storyline_model::doc_id(count - 1));
+                let line = serde_json::to_string(&doc).unwrap_or_default();
+                if let Err(e) = writeln!(writer, "{line}") {
+                    write_error.get_or_insert(e);
+                }
+            }
+            Err(e) => {
+                skipped += 1;
+                eprintln!("storyline: skipped {e}");
+            }
+        });
+    }
+    if let Err(e) = writer
+        .flush()
+        .map_err(Some)
+        .and(write_error.map_or(Ok(()), |e| Err(Some(e))))
+    {
+        eprintln!(
+            "storyline: cannot write {}: {}",
+            out.display(),
+            e.map(|e| e.to_string()).unwrap_or_default()
+        );
+        return ExitCode::from(2);
+    }
+    eprintln!("storyline: {count} documents, {skipped} skipped");
+    if skipped > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS

@@ -7,11 +7,12 @@
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use storyline_model::{DocStats, Document, Report, Skipped, Source, Sourcing, Span};
+use storyline_entities::{DocEntities, NerSpan};
+use storyline_model::{Claim, DocStats, Document, Entity, Report, Skipped, Source, Sourcing, Span};
 
 /// Version of the `DocAnalysis` shape; stored analyses of another version are
 /// recomputed from their document instead of being trusted.
-pub const ANALYSIS_VERSION: u32 = 1;
+pub const ANALYSIS_VERSION: u32 = 2;
 
 /// What per-document analysis produces for one document. Serialisable, so that it
 /// can be stored (incremental updates) and streamed (`map`/`reduce`).
@@ -20,11 +21,69 @@ pub struct DocAnalysis {
     pub document: Document,
     /// Sentence spans into `document.text`.
     pub sentences: Vec<Span>,
+    /// Named-entity mentions found by the NER model (resolved across documents when
+    /// the report is built).
+    #[serde(default)]
+    pub entity_mentions: Vec<NerSpan>,
+    /// Attributed statements in this document (ids are renumbered in the report).
+    #[serde(default)]
+    pub claims: Vec<Claim>,
 }
 
-/// Analyse one document: segmentation and counts (later stages add time expressions,
-/// entities, claims, events and figures here). Pure: no I/O, no shared state.
+/// Time expressions, resolved against the document's own date; an undated document
+/// first gets a publication date inferred from its content (`basis: content`).
+fn tag_times(document: &mut Document) {
+    if document.published.value.earliest.is_none() {
+        let (inferred, times) = storyline_time::tag_undated(&document.id, &document.text);
+        if let Some(p) = inferred {
+            document.published = p;
+        }
+        document.times = times;
+    } else {
+        let anchor = storyline_time::Anchor::from_time_value(&document.published.value);
+        document.times = storyline_time::tag(&document.text, &anchor);
+    }
+}
+
+/// Claims of one document; a claim whose cue carries a time expression ("said on
+/// Tuesday") is dated by it, others by the document's date.
+fn extract_claims(document: &Document) -> Vec<Claim> {
+    let text = &document.text;
+    let mut claims = Vec::new();
+    for att in storyline_claims::extract(text) {
+        let date = att
+            .time
+            .and_then(|t| {
+                document
+                    .times
+                    .iter()
+                    .find(|m| Span::new(m.start, m.end).overlaps(t))
+            })
+            .filter(|m| m.value.earliest.is_some())
+            .map(|m| m.value.clone())
+            .unwrap_or_else(|| document.published.value.clone());
+        // A claim needs a content to quote (the contract requires one).
+        claims.extend(
+            storyline_claims::to_claims(
+                &document.id,
+                text,
+                std::slice::from_ref(&att),
+                &date,
+                claims.len(),
+            )
+            .into_iter()
+            .filter(|c| !c.content.trim().is_empty()),
+        );
+    }
+    claims
+}
+
+/// Analyse one document: time expressions (and an inferred date when it has none),
+/// segmentation and counts, and claims. Pure: no I/O, no shared state.
 pub fn analyze_document(mut document: Document) -> DocAnalysis {
+    tag_times(&mut document);
+    let entity_mentions = storyline_entities::extract(&document.id, &document.text).mentions;
+    let claims = extract_claims(&document);
     let text = &document.text;
     let sentences = storyline_text::sentences(text);
     document.stats = Some(DocStats {
@@ -36,6 +95,100 @@ pub fn analyze_document(mut document: Document) -> DocAnalysis {
     DocAnalysis {
         document,
         sentences,
+        entity_mentions,
+        claims,
+    }
+}
+
+/// Lookup from the words of a report to its entities, for linking claims.
+struct EntityIndex<'a> {
+    entities: &'a [Entity],
+    /// Lowercased names and aliases to entity index.
+    names: BTreeMap<String, usize>,
+}
+
+impl<'a> EntityIndex<'a> {
+    fn new(entities: &'a [Entity]) -> Self {
+        let mut names = BTreeMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                names.entry(n.to_lowercase()).or_insert(i);
+            }
+        }
+        EntityIndex { entities, names }
+    }
+
+    /// The entity mentioned inside `within` of `doc` whose words appear in `phrase`
+    /// (longest first), else the entity whose longest name occurs in `phrase` as words.
+    fn find(&self, doc: &str, within: Span, phrase: &str) -> Option<&'a str> {
+        let lower = phrase.to_lowercase();
+        let mut best: Option<(usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            for m in &e.mentions {
+                if m.doc == doc
+                    && within.contains(m.span())
+                    && contains_words(&lower, &m.text.to_lowercase())
+                    && best.is_none_or(|(_, len)| m.text.len() > len)
+                {
+                    best = Some((i, m.text.len()));
+                }
+            }
+        }
+        if best.is_none() {
+            for (name, &i) in &self.names {
+                if contains_words(&lower, name) && best.is_none_or(|(_, len)| name.len() > len) {
+                    best = Some((i, name.len()));
+                }
+            }
+        }
+        best.map(|(i, _)| self.entities[i].id.as_str())
+    }
+
+    fn exact(&self, phrase: &str) -> Option<&'a str> {
+        self.names
+            .get(&phrase.to_lowercase())
+            .map(|&i| self.entities[i].id.as_str())
+    }
+}
+
+/// Whether `needle` occurs in `hay` on word boundaries.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back();
+        let after = hay[i + needle.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// Point claims at entities: the named speaker, the speaker's affiliation, and the
+/// entities the claim is about. Texts that match no entity are left unlinked.
+fn link_claims(claims: &mut [Claim], entities: &[Entity]) {
+    let index = EntityIndex::new(entities);
+    for c in claims {
+        let within = c.evidence.span();
+        if !c.speaker.anonymous {
+            c.speaker.entity = index
+                .find(&c.doc, within, &c.speaker.text)
+                .map(str::to_string);
+        }
+        c.speaker.affiliation = c
+            .speaker
+            .affiliation
+            .as_deref()
+            .and_then(|a| index.exact(a).or_else(|| index.find(&c.doc, within, a)))
+            .map(str::to_string);
+        let mut about: Vec<String> = Vec::new();
+        for text in &c.about {
+            if let Some(id) = index.find(&c.doc, within, text) {
+                if !about.iter().any(|a| a == id) && c.speaker.entity.as_deref() != Some(id) {
+                    about.push(id.to_string());
+                }
+            }
+        }
+        c.about = about;
     }
 }
 
@@ -43,24 +196,47 @@ pub fn analyze_document(mut document: Document) -> DocAnalysis {
 /// report. Documents keep the order they were given in.
 pub fn build_report(analyses: Vec<DocAnalysis>, skipped: Vec<Skipped>) -> Report {
     let mut report = Report::new();
-    let mut by_outlet: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut by_outlet: BTreeMap<String, (Vec<String>, Sourcing)> = BTreeMap::new();
     for a in &analyses {
         if let Some(outlet) = &a.document.outlet {
-            by_outlet
-                .entry(outlet.clone())
-                .or_default()
-                .push(a.document.id.clone());
+            let entry = by_outlet.entry(outlet.clone()).or_default();
+            entry.0.push(a.document.id.clone());
+            for c in &a.claims {
+                if c.speaker.anonymous {
+                    entry.1.anonymous += 1;
+                } else {
+                    entry.1.named += 1;
+                }
+            }
         }
     }
     report.sources = by_outlet
         .into_iter()
-        .map(|(name, documents)| Source {
+        .map(|(name, (documents, sourcing))| Source {
             name,
             documents,
             framing: Vec::new(),
-            sourcing: Sourcing::default(),
+            sourcing,
         })
         .collect();
+    let per_doc: Vec<DocEntities> = analyses
+        .iter()
+        .map(|a| DocEntities {
+            doc: a.document.id.clone(),
+            text: a.document.text.clone(),
+            mentions: a.entity_mentions.clone(),
+        })
+        .collect();
+    report.entities = storyline_entities::resolve(&per_doc);
+    // Claim ids are unique across the report, in document order.
+    for a in &analyses {
+        for c in &a.claims {
+            let mut c = c.clone();
+            c.id = format!("c{}", report.claims.len() + 1);
+            report.claims.push(c);
+        }
+    }
+    link_claims(&mut report.claims, &report.entities);
     report.documents = analyses.into_iter().map(|a| a.document).collect();
     report.skipped = skipped;
     report

@@ -83,7 +83,10 @@
     head.append(el('p', { class: 'muted' }, [d.outlet || 'outlet unknown', pub, d.authors.length ? 'by ' + d.authors.join(', ') : null, d.dateline].filter(Boolean).join(' · ')));
     if (label) head.append(el('p', {}, el('span', { class: 'badge' }, 'evidence'), label));
     var bytes = enc.encode(d.text);
-    var marks = annotations(docId).filter(function (a) { return a.kind !== 'entity'; });
+    // Background highlights (claims, events, figures) give way to the focused quote.
+    var marks = annotations(docId).filter(function (a) {
+      return a.kind !== 'entity' && !(focus && a.start < focus.end && focus.start < a.end);
+    });
     if (focus) marks.push({ kind: 'focus', start: focus.start, end: focus.end, label: label || '' });
     marks.sort(function (a, b) { return a.start - b.start || (b.kind === 'focus') - (a.kind === 'focus'); });
     var pos = 0, focusNode = null;
