@@ -56,8 +56,9 @@ fn stores(test: &str) -> Vec<(Store, Option<tempfile::TempDir>)> {
 fn with_entity(mut report: Report) -> Report {
     let doc = &report.documents[0];
     let start = doc.text.find("council").unwrap();
+    let id = format!("e{}", report.entities.len() + 1);
     report.entities.push(Entity {
-        id: "e1".into(),
+        id,
         name: "Elmstad council".into(),
         kind: EntityType::Org,
         aliases: vec!["council".into()],
@@ -156,7 +157,7 @@ fn a_failed_save_leaves_the_previous_report() {
         let analyses = store.analyses().unwrap();
         // Two entities with the same id violate the schema half-way through the save.
         let mut broken = with_entity(report.clone());
-        let dup = broken.entities[0].clone();
+        let dup = broken.entities.last().unwrap().clone();
         broken.entities.push(dup);
         assert!(store.save(&broken, &analyses).is_err());
         assert_eq!(store.report().unwrap().to_json(), report.to_json());

@@ -113,7 +113,12 @@
   function showTab(name) {
     document.querySelectorAll('#tabs button').forEach(function (b) { b.classList.toggle('active', b.dataset.tab === name); });
     document.querySelectorAll('.panel').forEach(function (p) { p.classList.toggle('active', p.id === 'panel-' + name); });
-    if (name === 'actors' && graph) { graph.resize(); graph.fit(undefined, 30); }
+    if (name === 'actors' && graph) {
+      // Laid out while hidden, the graph has no size: lay it out on first show.
+      graph.resize();
+      if (!graph.scratch('laidOut')) { graph.layout({ name: 'cose', animate: false }).run(); graph.scratch('laidOut', true); }
+      graph.fit(undefined, 30);
+    }
     if (name === 'timeline' && timeline) timeline.redraw();
   }
 
@@ -128,8 +133,10 @@
       items.push(item);
     });
     report.documents.forEach(function (d) {
-      if (!d.published.earliest) return;
-      items.push({ id: 'doc:' + d.id, className: 'item-doc-' + d.id, group: 'articles', content: escapeHtml(shorten((d.outlet ? d.outlet + ': ' : '') + docLabel(d), 70)), start: d.published.earliest, title: escapeHtml(d.published.basis) });
+      // Only bounded dates are drawn; an open window ("on or after") stays in the list.
+      if (!d.published.earliest || !d.published.latest) return;
+      var span = d.published.latest !== d.published.earliest ? { end: d.published.latest, type: 'range' } : {};
+      items.push(Object.assign(span, { id: 'doc:' + d.id, className: 'item-doc-' + d.id, group: 'articles', content: escapeHtml(shorten((d.outlet ? d.outlet + ': ' : '') + docLabel(d), 70)), start: d.published.earliest, title: escapeHtml(d.published.basis) }));
     });
     var box = document.getElementById('timeline');
     var groups = [{ id: 'events', content: 'Events' }, { id: 'articles', content: 'Articles' }].filter(function (g) {
@@ -198,6 +205,19 @@
       var s = ev.actors.source, t = ev.actors.target;
       if (s && t && ids[s] && ids[t]) elements.push({ data: { id: 'edge-' + ev.id, source: s, target: t, label: ev.type.plover } });
     });
+    // Who spoke about whom: a claim's named speaker to the entities it is about.
+    var spoke = {};
+    report.claims.forEach(function (c) {
+      var s = c.speaker.entity;
+      if (!s || !ids[s]) return;
+      (c.about || []).forEach(function (t) {
+        if (t !== s && ids[t]) spoke[s + ' ' + t] = (spoke[s + ' ' + t] || 0) + 1;
+      });
+    });
+    Object.keys(spoke).sort().forEach(function (k) {
+      var p = k.split(' ');
+      elements.push({ data: { id: 'said-' + p[0] + '-' + p[1], source: p[0], target: p[1], label: 'spoke about ×' + spoke[k], kind: 'said' } });
+    });
     var box = document.getElementById('graph');
     if (window.cytoscape && ents.length) {
       graph = cytoscape({
@@ -206,7 +226,8 @@
           { selector: 'node', style: { label: 'data(label)', 'font-size': 11, 'background-color': '#1f5fbf', width: 'mapData(weight, 1, 40, 14, 44)', height: 'mapData(weight, 1, 40, 14, 44)', color: '#1d232b', 'text-valign': 'bottom' } },
           { selector: 'node[type = "PERSON"]', style: { 'background-color': '#c2410c' } },
           { selector: 'node[type = "GPE"]', style: { 'background-color': '#15803d' } },
-          { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1' } }
+          { selector: 'edge', style: { label: 'data(label)', 'font-size': 9, 'curve-style': 'bezier', 'target-arrow-shape': 'triangle', width: 1.5, 'line-color': '#9aa5b1', 'target-arrow-color': '#9aa5b1' } },
+          { selector: 'edge[kind = "said"]', style: { 'line-style': 'dashed', label: '' } }
         ]
       });
       graph.on('tap', 'node', function (evt) {
@@ -393,6 +414,8 @@
     renderFigures();
     renderSources();
     renderDocuments();
+    var wanted = (location.hash || '').slice(1);
+    if (document.querySelector('#tabs button[data-tab="' + wanted.replace(/[^a-z]/g, '') + '"]')) showTab(wanted);
     document.body.setAttribute('data-ready', 'true');
   }
 
