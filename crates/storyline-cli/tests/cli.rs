@@ -135,6 +135,19 @@ fn example_corpus_metadata_matches_expectations() {
                 "{file}: not recorded in removed: {line:?}"
             );
         }
+        if let Some(of) = want.get("rewrite_of").and_then(Value::as_str) {
+            let original = docs
+                .iter()
+                .find(|d| d["path"].as_str().unwrap().ends_with(of))
+                .unwrap();
+            let related = doc["related"].as_array().expect("related set");
+            assert!(
+                related
+                    .iter()
+                    .any(|r| r["doc"] == original["id"] && r["relation"] == "rewrite"),
+                "{file}: not marked as a rewrite of {of}: {related:?}"
+            );
+        }
         for phrase in want["must_keep"].as_array().unwrap() {
             let phrase = phrase.as_str().unwrap();
             assert!(text.contains(phrase), "{file}: lost body text {phrase:?}");

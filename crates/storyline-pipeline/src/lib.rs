@@ -8,11 +8,22 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use storyline_entities::{DocEntities, NerSpan};
-use storyline_model::{Claim, DocStats, Document, Entity, Report, Skipped, Source, Sourcing, Span};
+use storyline_ingest::dedup;
+use storyline_model::{
+    Claim, DocStats, Document, Entity, Related, Relation, Report, Skipped, Source, Sourcing, Span,
+};
+
+/// Estimated Jaccard similarity (word 5-gram shingles) at which two documents are
+/// copies of one text, and at which one is a rewrite of the other. Unrelated articles
+/// on one story share almost no 5-grams (< 0.05); a light rewrite keeps about a fifth.
+const DUPLICATE_AT: f64 = 0.8;
+const REWRITE_AT: f64 = 0.15;
+/// Up to this many documents every pair is compared; above it LSH proposes pairs.
+const ALL_PAIRS_UP_TO: usize = 2000;
 
 /// Version of the `DocAnalysis` shape; stored analyses of another version are
 /// recomputed from their document instead of being trusted.
-pub const ANALYSIS_VERSION: u32 = 2;
+pub const ANALYSIS_VERSION: u32 = 3;
 
 /// What per-document analysis produces for one document. Serialisable, so that it
 /// can be stored (incremental updates) and streamed (`map`/`reduce`).
@@ -28,6 +39,9 @@ pub struct DocAnalysis {
     /// Attributed statements in this document (ids are renumbered in the report).
     #[serde(default)]
     pub claims: Vec<Claim>,
+    /// MinHash signature of the text, for duplicate and rewrite detection.
+    #[serde(default)]
+    pub minhash: Vec<u64>,
 }
 
 /// Time expressions, resolved against the document's own date; an undated document
@@ -92,11 +106,56 @@ pub fn analyze_document(mut document: Document) -> DocAnalysis {
         sentences: sentences.len(),
         paragraphs: storyline_text::paragraphs(text).len(),
     });
+    let minhash = dedup::signature(&document.text);
     DocAnalysis {
         document,
         sentences,
         entity_mentions,
         claims,
+        minhash,
+    }
+}
+
+/// Mark duplicates and rewrites in `related`, both ways, most similar first.
+fn link_related(analyses: &mut [DocAnalysis]) {
+    let n = analyses.len();
+    let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
+    if n <= ALL_PAIRS_UP_TO {
+        for i in 0..n {
+            for j in i + 1..n {
+                let s = dedup::similarity(&analyses[i].minhash, &analyses[j].minhash);
+                if s >= REWRITE_AT {
+                    pairs.push((i, j, s));
+                }
+            }
+        }
+    } else {
+        let texts: Vec<&str> = analyses.iter().map(|a| a.document.text.as_str()).collect();
+        pairs = dedup::near_duplicates(&texts, REWRITE_AT);
+    }
+    for (i, j, s) in pairs {
+        let relation = if s >= DUPLICATE_AT {
+            Relation::Duplicate
+        } else {
+            Relation::Rewrite
+        };
+        let similarity = Some((s * 1000.0).round() / 1000.0);
+        for (a, b) in [(i, j), (j, i)] {
+            let doc = analyses[b].document.id.clone();
+            analyses[a].document.related.push(Related {
+                doc,
+                relation,
+                similarity,
+            });
+        }
+    }
+    for a in analyses.iter_mut() {
+        a.document.related.sort_by(|x, y| {
+            y.similarity
+                .partial_cmp(&x.similarity)
+                .unwrap_or(std::cmp::Ordering::Equal)
+                .then_with(|| x.doc.cmp(&y.doc))
+        });
     }
 }
 
@@ -194,8 +253,12 @@ fn link_claims(claims: &mut [Claim], entities: &[Entity]) {
 
 /// Cross-source linking: one source per outlet (documents in report order), then the
 /// report. Documents keep the order they were given in.
-pub fn build_report(analyses: Vec<DocAnalysis>, skipped: Vec<Skipped>) -> Report {
+pub fn build_report(mut analyses: Vec<DocAnalysis>, skipped: Vec<Skipped>) -> Report {
     let mut report = Report::new();
+    for a in analyses.iter_mut() {
+        a.document.related.clear();
+    }
+    link_related(&mut analyses);
     let mut by_outlet: BTreeMap<String, (Vec<String>, Sourcing)> = BTreeMap::new();
     for a in &analyses {
         if let Some(outlet) = &a.document.outlet {
@@ -272,6 +335,41 @@ mod tests {
             encoding: None,
             stats: None,
         }
+    }
+
+    #[test]
+    fn duplicates_and_rewrites_are_related_both_ways() {
+        let original = "The river authority closed the northern locks on Monday after inspectors found cracks in two gates. \
+            Barges were told to wait at the harbour until engineers finish repairs, which could take a week. \
+            The authority said no one was hurt and that water levels upstream were being watched closely. \
+            Shipping companies said the closure would cost them thousands of euros a day.";
+        let rewrite = "The river authority shut the northern locks on Monday after inspectors found cracks in two gates. \
+            Barges must wait at the harbour until engineers finish repairs, which could take a week, officials said. \
+            The authority said no one was hurt and that water levels upstream were being watched closely. \
+            Freight firms warned the shutdown would cost them heavily.";
+        let other = "A new bakery opened in the old town square, drawing a queue that stretched past the church.";
+        let docs = vec![
+            doc("d1", None, original),
+            doc("d2", None, original),
+            doc("d3", None, rewrite),
+            doc("d4", None, other),
+        ];
+        let report = analyze(docs, vec![]);
+        let rel = |i: usize| -> Vec<(String, Relation)> {
+            report.documents[i]
+                .related
+                .iter()
+                .map(|r| (r.doc.clone(), r.relation))
+                .collect()
+        };
+        assert_eq!(rel(0)[0], ("d2".to_string(), Relation::Duplicate));
+        assert!(
+            rel(0).contains(&("d3".to_string(), Relation::Rewrite)),
+            "{:?}",
+            rel(0)
+        );
+        assert!(rel(2).contains(&("d1".to_string(), Relation::Rewrite)));
+        assert!(rel(3).is_empty());
     }
 
     #[test]
