@@ -133,47 +133,38 @@ pub fn find_dates(s: &str) -> Vec<FoundDate> {
             });
         }
     }
-    for c in MONTH_FIRST.captures_iter(s) {
-        let Some(m) = c.get(0) else { continue };
-        let Some(mo) = month_number(&c[1]) else {
-            continue;
-        };
-        let Ok(d) = c[2].parse::<u32>() else { continue };
-        let y = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
-        // "May 5" is a date but "may 5" in running text is a verb: require a capital.
-        if c[1].chars().next().is_some_and(|ch| ch.is_lowercase()) {
-            continue;
-        }
-        if valid(y, mo, d) {
-            found.push(FoundDate {
-                year: y,
-                month: mo,
-                day: d,
-                start: m.start(),
-                end: m.end(),
-                ambiguous: false,
-            });
-        }
-    }
-    for c in DAY_FIRST.captures_iter(s) {
-        let Some(m) = c.get(0) else { continue };
-        let Some(mo) = month_number(&c[2]) else {
-            continue;
-        };
-        let Ok(d) = c[1].parse::<u32>() else { continue };
-        if c[2].chars().next().is_some_and(|ch| ch.is_lowercase()) {
-            continue;
-        }
-        let y = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
-        if valid(y, mo, d) {
-            found.push(FoundDate {
-                year: y,
-                month: mo,
-                day: d,
-                start: m.start(),
-                end: m.end(),
-                ambiguous: false,
-            });
+    // Dates written with a month name: (regex, month group, day group).
+    for (re, month_group, day_group) in [(&*MONTH_FIRST, 1, 2), (&*DAY_FIRST, 2, 1)] {
+        for c in re.captures_iter(s) {
+            let (Some(m), Some(month), Some(day)) =
+                (c.get(0), c.get(month_group), c.get(day_group))
+            else {
+                continue;
+            };
+            // "May 5" is a date but "may 5" in running text is a verb: require a capital.
+            if month
+                .as_str()
+                .chars()
+                .next()
+                .is_some_and(|ch| ch.is_lowercase())
+            {
+                continue;
+            }
+            let (Some(mo), Ok(d)) = (month_number(month.as_str()), day.as_str().parse::<u32>())
+            else {
+                continue;
+            };
+            let y = c.get(3).and_then(|y| y.as_str().parse::<i32>().ok());
+            if valid(y, mo, d) {
+                found.push(FoundDate {
+                    year: y,
+                    month: mo,
+                    day: d,
+                    start: m.start(),
+                    end: m.end(),
+                    ambiguous: false,
+                });
+            }
         }
     }
     for c in NUMERIC.captures_iter(s) {
