@@ -432,24 +432,54 @@ fn ingest(paths: &[PathBuf], out: &std::path::Path, max_bytes: u64) -> ExitCode 
             }
         }
     };
+    // A byte-based progress bar over all inputs (drawn only when stderr is a terminal).
+    let sizes: Vec<u64> = sources
+        .iter()
+        .map(|s| match s {
+            storyline_ingest::InputSource::File(p) => {
+                std::fs::metadata(p).map(|m| m.len()).unwrap_or(0)
+            }
+            storyline_ingest::InputSource::Stdin => 0,
+        })
+        .collect();
+    let bar = ProgressBar::new(sizes.iter().sum());
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} {bar:40} {bytes_per_sec} {msg}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
     let mut count = 0usize;
     let mut write_error = None;
-    for source in &sources {
-        storyline_ingest::read_documents(source, max_bytes, &mut |r| match r {
-            Ok(mut doc) => {
-                count += 1;
-                storyline_ingest::assign_id(&mut doc, &storyline_model::doc_id(count - 1));
-                let line = serde_json::to_string(&doc).unwrap_or_default();
-                if let Err(e) = writeln!(writer, "{line}") {
-                    write_error.get_or_insert(e);
+    let mut done_before = 0u64;
+    for (source, size) in sources.iter().zip(&sizes) {
+        let base = done_before;
+        let progress_bar = bar.clone();
+        let progress = move |n: u64| progress_bar.set_position(base + n);
+        storyline_ingest::read_documents_with_progress(
+            source,
+            max_bytes,
+            Some(&progress),
+            &mut |r| match r {
+                Ok(mut doc) => {
+                    count += 1;
+                    storyline_ingest::assign_id(&mut doc, &storyline_model::doc_id(count - 1));
+                    let line = serde_json::to_string(&doc).unwrap_or_default();
+                    if let Err(e) = writeln!(writer, "{line}") {
+                        write_error.get_or_insert(e);
+                    }
                 }
-            }
-            Err(e) => {
-                skipped += 1;
-                eprintln!("storyline: skipped {e}");
-            }
-        });
+                Err(e) => {
+                    skipped += 1;
+                    bar.suspend(|| eprintln!("storyline: skipped {e}"));
+                }
+            },
+        );
+        done_before += size;
+        bar.set_position(done_before);
+        bar.set_message(format!("{count} documents"));
     }
+    bar.finish_and_clear();
     if let Err(e) = writer
         .flush()
         .map_err(Some)

@@ -334,3 +334,32 @@ fn store_export_and_html_report() {
     let missing = storyline(&["export", "--db", "postgres://nobody@127.0.0.1:1/none"]);
     assert_eq!(missing.status.code(), Some(2));
 }
+
+#[test]
+fn ingest_writes_json_lines_and_reports_bad_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("feed.jsonl");
+    std::fs::write(
+        &input,
+        concat!(
+            r#"{"url": "https://example.test/a", "text": "Ferry strike ends\n\nThe ferry crews returned to work on Tuesday, the union said.", "published": "2025-05-06"}"#,
+            "\n",
+            "{not json\n",
+        ),
+    )
+    .unwrap();
+    let out = storyline(&["ingest", input.to_str().unwrap(), "--jsonl", "-"]);
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0]["id"], "d1");
+    assert!(lines[0]["text"].as_str().unwrap().contains("ferry crews"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("feed.jsonl") && stderr.contains('2'),
+        "{stderr}"
+    );
+}

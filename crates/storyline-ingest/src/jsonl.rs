@@ -5,7 +5,7 @@
 
 use crate::html::document_from_html_url;
 use crate::inputs::InputError;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, Read};
 use storyline_model::{DateBasis, Document, Published};
 
 /// The longest line read (larger records are skipped with an error).
@@ -33,14 +33,11 @@ impl<R: BufRead> JsonlReader<R> {
 }
 
 /// Open a `.jsonl` or `.jsonl.gz` file as a stream of documents.
-pub fn open_jsonl(path: &std::path::Path) -> Result<JsonlReader<Box<dyn BufRead>>, InputError> {
+pub fn open_jsonl(
+    path: &std::path::Path,
+) -> Result<JsonlReader<Box<dyn BufRead + 'static>>, InputError> {
     let name = path.display().to_string();
-    let f = std::fs::File::open(path).map_err(|e| InputError::new(&name, e.to_string()))?;
-    let reader: Box<dyn BufRead> = if name.ends_with(".gz") {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f)))
-    } else {
-        Box::new(BufReader::new(f))
-    };
+    let reader = crate::open_stream(path, None)?;
     Ok(JsonlReader::new(reader, &name))
 }
 

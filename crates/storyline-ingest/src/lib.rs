@@ -94,6 +94,48 @@ pub fn ingest<P: AsRef<std::path::Path>>(paths: &[P], max_bytes: u64) -> Ingeste
     Ingested { documents, errors }
 }
 
+/// Called with the number of bytes read from an input file so far (compressed bytes
+/// for `.gz`), for progress bars over large containers.
+pub type Progress = dyn Fn(u64) + Send + Sync;
+
+/// A reader that reports how many bytes have passed through it.
+struct Counting<'a, R> {
+    inner: R,
+    read: u64,
+    progress: Option<&'a Progress>,
+}
+
+impl<R: std::io::Read> std::io::Read for Counting<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read += n as u64;
+        if let Some(p) = self.progress {
+            p(self.read);
+        }
+        Ok(n)
+    }
+}
+
+/// Open a file for streaming, decompressing `.gz` (multi-member) on the fly.
+pub fn open_stream<'a>(
+    path: &std::path::Path,
+    progress: Option<&'a Progress>,
+) -> Result<Box<dyn std::io::BufRead + 'a>, InputError> {
+    use std::io::BufReader;
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| InputError::new(&name, e.to_string()))?;
+    let counted = Counting {
+        inner: file,
+        read: 0,
+        progress,
+    };
+    Ok(if name.to_lowercase().ends_with(".gz") {
+        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(counted)))
+    } else {
+        Box::new(BufReader::with_capacity(256 * 1024, counted))
+    })
+}
+
 /// How an input file is read: one article, or a container of many.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum InputKind {
@@ -137,22 +179,33 @@ pub fn read_documents(
     max_bytes: u64,
     sink: &mut dyn FnMut(Result<Document, InputError>),
 ) {
+    read_documents_with_progress(source, max_bytes, None, sink)
+}
+
+/// [`read_documents`], reporting bytes read from container files to `progress`.
+pub fn read_documents_with_progress(
+    source: &InputSource,
+    max_bytes: u64,
+    progress: Option<&Progress>,
+    sink: &mut dyn FnMut(Result<Document, InputError>),
+) {
     let kind = input_kind(source);
     let InputSource::File(path) = source else {
         sink(read_input(source, max_bytes).and_then(|b| document_from_bytes("-", &b)));
         return;
     };
+    let shown = source.display();
     match kind {
-        InputKind::Article => sink(
-            read_input(source, max_bytes).and_then(|b| document_from_bytes(&source.display(), &b)),
-        ),
-        InputKind::JsonLines => match jsonl::open_jsonl(path) {
-            Ok(reader) => reader.for_each(&mut *sink),
+        InputKind::Article => {
+            sink(read_input(source, max_bytes).and_then(|b| document_from_bytes(&shown, &b)))
+        }
+        InputKind::JsonLines => match open_stream(path, progress) {
+            Ok(reader) => jsonl::JsonlReader::new(reader, &shown).for_each(&mut *sink),
             Err(e) => sink(Err(e)),
         },
-        InputKind::Warc => match warc::open_warc(path) {
+        InputKind::Warc => match open_stream(path, progress) {
             Ok(reader) => {
-                for rec in reader {
+                for rec in warc::WarcReader::new(reader, &shown) {
                     match rec.map(|r| warc::document_from_record(&r)) {
                         Ok(Some(r)) => sink(r),
                         Ok(None) => {}
@@ -163,7 +216,6 @@ pub fn read_documents(
             Err(e) => sink(Err(e)),
         },
         InputKind::Feed => {
-            let shown = source.display();
             let bytes = match read_input(source, max_bytes) {
                 Ok(b) => b,
                 Err(e) => return sink(Err(e)),

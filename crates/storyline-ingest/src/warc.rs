@@ -7,7 +7,7 @@
 //! taken as the publication date.
 
 use crate::inputs::InputError;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{BufRead, Read};
 use storyline_model::{Document, HeaderLine};
 
 /// Records larger than this are skipped (bytes).
@@ -51,14 +51,11 @@ impl<R: BufRead> WarcReader<R> {
 }
 
 /// Open a `.warc` or `.warc.gz` file as a stream of records.
-pub fn open_warc(path: &std::path::Path) -> Result<WarcReader<Box<dyn BufRead>>, InputError> {
+pub fn open_warc(
+    path: &std::path::Path,
+) -> Result<WarcReader<Box<dyn BufRead + 'static>>, InputError> {
     let name = path.display().to_string();
-    let f = std::fs::File::open(path).map_err(|e| InputError::new(&name, e.to_string()))?;
-    let reader: Box<dyn BufRead> = if name.ends_with(".gz") {
-        Box::new(BufReader::new(flate2::read::MultiGzDecoder::new(f)))
-    } else {
-        Box::new(BufReader::new(f))
-    };
+    let reader = crate::open_stream(path, None)?;
     Ok(WarcReader::new(reader, &name))
 }
 
