@@ -1,5 +1,6 @@
 //! The readable terminal summary of a report: per document its outlet, date and the
-//! basis of that date, title, words, and what cleaning removed.
+//! basis of that date, title, words, and what cleaning removed; then the most
+//! mentioned actors, a count of claims by stance, and the sources.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -19,10 +20,12 @@ fn basis_name(b: DateBasis) -> &'static str {
 
 fn date_text(doc: &Document) -> String {
     let p = &doc.published;
-    if p.basis == DateBasis::Unknown {
-        "date unknown".to_string()
-    } else {
-        format!("{} ({})", p.value.value, basis_name(p.basis))
+    let basis = basis_name(p.basis);
+    match (p.value.earliest, p.value.latest) {
+        _ if p.basis == DateBasis::Unknown => "date unknown".to_string(),
+        (Some(_), None) => format!("on or after {} ({basis})", p.value.value),
+        (Some(e), Some(l)) if e != l => format!("between {e} and {l} ({basis})"),
+        _ => format!("{} ({basis})", p.value.value),
     }
 }
 
@@ -81,11 +84,69 @@ pub fn write(out: &mut impl Write, report: &Report) -> io::Result<()> {
         )?;
         writeln!(out, "    removed: {}", removed_text(doc))?;
     }
+    if !report.entities.is_empty() {
+        let mut top: Vec<_> = report.entities.iter().collect();
+        top.sort_by(|a, b| {
+            b.mentions
+                .len()
+                .cmp(&a.mentions.len())
+                .then(a.id.cmp(&b.id))
+        });
+        writeln!(out)?;
+        writeln!(
+            out,
+            "actors: {} (most mentioned first)",
+            report.entities.len()
+        )?;
+        for e in top.iter().take(10) {
+            writeln!(
+                out,
+                "    {:<40} {:<7} {:<10} {} mentions",
+                e.name,
+                serde_json::to_value(e.kind)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                e.code.as_deref().unwrap_or(""),
+                e.mentions.len()
+            )?;
+        }
+    }
+    if !report.claims.is_empty() {
+        let mut stances: BTreeMap<String, usize> = BTreeMap::new();
+        for c in &report.claims {
+            let s = serde_json::to_value(c.stance)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            *stances.entry(s).or_default() += 1;
+        }
+        let anonymous = report.claims.iter().filter(|c| c.speaker.anonymous).count();
+        writeln!(out)?;
+        writeln!(
+            out,
+            "claims: {} ({} from anonymous sources; {})",
+            report.claims.len(),
+            anonymous,
+            stances
+                .iter()
+                .map(|(k, n)| format!("{n} {k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )?;
+    }
     if !report.sources.is_empty() {
         writeln!(out)?;
         writeln!(out, "sources:")?;
         for s in &report.sources {
-            writeln!(out, "    {}: {}", s.name, s.documents.join(", "))?;
+            writeln!(
+                out,
+                "    {}: {} (claims: {} named, {} anonymous)",
+                s.name,
+                s.documents.join(", "),
+                s.sourcing.named,
+                s.sourcing.anonymous
+            )?;
         }
     }
     if !report.skipped.is_empty() {

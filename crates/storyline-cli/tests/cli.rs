@@ -288,6 +288,9 @@ fn usage_errors_exit_2_and_summary_prints() {
         "{summary}"
     );
     assert!(summary.contains("removed:"));
+    assert!(summary.contains("actors: "), "{summary}");
+    assert!(summary.contains("claims: "), "{summary}");
+    assert!(summary.contains("anonymous sources"), "{summary}");
 }
 
 #[test]
