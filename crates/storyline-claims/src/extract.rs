@@ -2350,51 +2350,12 @@ fn tail_name(text: &str) -> &str {
     &text[start.min(text.len())..]
 }
 
+/// Whether a speaker phrase names an institution (a word from
+/// `resources/claims/org_words.txt`), which pronouns never refer back to.
 fn org_like(text: &str) -> bool {
     let l = text.to_lowercase();
-    [
-        "ministry",
-        "party",
-        "post",
-        "times",
-        "news",
-        "reuters",
-        "cnn",
-        "afp",
-        "agency",
-        "department",
-        "office",
-        "government",
-        "council",
-        "committee",
-        "house",
-        "journal",
-        "press",
-        "bbc",
-        "campaign",
-        "administration",
-        "police",
-        "army",
-        "forces",
-        "group",
-        "hamas",
-        "hezbollah",
-        "union",
-        "nations",
-        "bank",
-        "court",
-        "corp",
-        "inc",
-        "company",
-        "network",
-        "institute",
-        "university",
-        "foundation",
-        "association",
-        "commission",
-    ]
-    .iter()
-    .any(|w| l.split(|c: char| !c.is_alphanumeric()).any(|t| t == *w))
+    l.split(|c: char| !c.is_alphanumeric())
+        .any(crate::lexicon::is_org_word)
 }
 
 /// Resolves pronoun speakers and anaphoric role / anonymous phrases to the most

@@ -15,6 +15,7 @@ const ANONYMOUS: &str = include_str!("../../../resources/claims/anonymous.tsv");
 const MARKERS: &str = include_str!("../../../resources/claims/anonymity_markers.txt");
 const ROLES: &str = include_str!("../../../resources/claims/roles.txt");
 const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
+const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 
 /// How a cue verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -655,4 +656,13 @@ pub(crate) fn is_pronoun(low: &str) -> bool {
         low,
         "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who"
     )
+}
+
+/// Generic institution words (`resources/claims/org_words.txt`).
+static ORG_WORD_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(ORG_WORDS).map(str::trim).collect());
+
+/// Whether `word` (lowercase) is a generic institution word.
+pub(crate) fn is_org_word(word: &str) -> bool {
+    ORG_WORD_SET.contains(word)
 }
