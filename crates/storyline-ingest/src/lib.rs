@@ -75,21 +75,20 @@ pub struct Ingested {
     pub errors: Vec<InputError>,
 }
 
-/// Read every input in order; failures are collected, never fatal. Ids are assigned
-/// in input order (`d1`, `d2`, ...) to the documents that were read.
+/// Read every input in order (containers record by record, as [`read_documents`]
+/// does); failures are collected, never fatal. Ids are assigned in input order
+/// (`d1`, `d2`, ...) to the documents that were read.
 pub fn ingest<P: AsRef<std::path::Path>>(paths: &[P], max_bytes: u64) -> Ingested {
     let (sources, mut errors) = collect_inputs(paths);
     let mut documents = Vec::new();
     for source in &sources {
-        let result = read_input(source, max_bytes)
-            .and_then(|bytes| document_from_bytes(&source.display(), &bytes));
-        match result {
+        read_documents(source, max_bytes, &mut |r| match r {
             Ok(mut doc) => {
                 assign_id(&mut doc, &storyline_model::doc_id(documents.len()));
                 documents.push(doc);
             }
             Err(e) => errors.push(e),
-        }
+        });
     }
     Ingested { documents, errors }
 }

@@ -227,3 +227,28 @@ fn never_panics_on_odd_text() {
         let _ = document_from_bytes("odd.txt", s.as_bytes());
     }
 }
+
+#[test]
+fn ingest_reads_containers_record_by_record() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("a-article.txt"),
+        "Pier reopens\n\nThe harbour pier reopened on Friday after repairs, the port said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("b-records.jsonl"),
+        concat!(
+            r#"{"url": "https://example.test/1", "text": "Tram line extended\n\nThe city opened two new tram stops on Monday, officials said."}"#,
+            "\n",
+            r#"{"url": "https://example.test/2", "text": "Library hours change\n\nThe central library will open on Sundays from next month, the council said."}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let got = storyline_ingest::ingest(&[dir.path()], storyline_ingest::DEFAULT_MAX_BYTES);
+    assert!(got.errors.is_empty(), "{:?}", got.errors);
+    let ids: Vec<&str> = got.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["d1", "d2", "d3"]);
+    assert!(got.documents[2].text.contains("central library"));
+}
