@@ -170,18 +170,22 @@ pub fn page_score(gold: &str, pred: &str) -> (f64, f64, bool) {
     (prec, rec, exact)
 }
 
+/// A benchmark's gold file: a JSON object keyed by page, with errors naming the file.
+pub fn read_gold_object(path: &Path) -> anyhow::Result<serde_json::Map<String, serde_json::Value>> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    match serde_json::from_str(&text).with_context(|| format!("parsing {}", path.display()))? {
+        serde_json::Value::Object(map) => Ok(map),
+        _ => anyhow::bail!("{}: not a JSON object", path.display()),
+    }
+}
+
 /// Score extraction on the pages of `subset` under `dir` (the `article-extraction`
 /// folder).
 pub fn eval_extract(dir: &Path, subset: Subset) -> anyhow::Result<ExtractScores> {
     let gold_path = dir.join("ground-truth.json");
-    let gold: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(&gold_path)
-            .with_context(|| format!("reading {}", gold_path.display()))?,
-    )
-    .with_context(|| format!("parsing {}", gold_path.display()))?;
-    let obj = gold
-        .as_object()
-        .with_context(|| format!("{}: not a JSON object", gold_path.display()))?;
+    let gold = read_gold_object(&gold_path)?;
+    let obj = &gold;
     let mut ps = Vec::new();
     let mut exact = 0usize;
     let mut secs = 0.0;

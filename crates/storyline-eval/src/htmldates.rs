@@ -7,7 +7,6 @@
 //! [`crate::extract::Subset`]).
 
 use crate::extract::{read_gz_text, Subset};
-use anyhow::Context;
 use serde::Serialize;
 use std::path::Path;
 use std::time::Instant;
@@ -33,14 +32,8 @@ pub struct DateScores {
 /// Score date finding on the pages of `subset` under `dir` (the `html-dates` folder).
 pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
     let gold_path = dir.join("gold.json");
-    let gold: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(&gold_path)
-            .with_context(|| format!("reading {}", gold_path.display()))?,
-    )
-    .with_context(|| format!("parsing {}", gold_path.display()))?;
-    let obj = gold
-        .as_object()
-        .with_context(|| format!("{}: not a JSON object", gold_path.display()))?;
+    let gold = crate::extract::read_gold_object(&gold_path)?;
+    let obj = &gold;
     let (mut tp, mut fp, mut fn_, mut pages) = (0, 0, 0, 0);
     let mut secs = 0.0;
     let mut errors = Vec::new();
