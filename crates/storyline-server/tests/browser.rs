@@ -125,6 +125,26 @@ async fn click_when_settled(c: &fantoccini::Client, class: &str) {
         .unwrap();
 }
 
+/// The bridge article is on the timeline; clicking it opens it with its dateline
+/// (the evidence of its publication date) highlighted in the reader.
+async fn timeline_click_highlights_dateline(c: &fantoccini::Client) {
+    c.wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::XPath(
+            "//div[contains(@class,'vis-item') and contains(., 'Bridge reopens')]",
+        ))
+        .await
+        .expect("timeline item for the bridge article");
+    click_when_settled(c, "item-doc-d1").await;
+    let mark = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#reader-text mark.focus"))
+        .await
+        .expect("highlighted evidence in the reader");
+    assert_eq!(mark.text().await.unwrap(), "MARLOW, May 5, 2025");
+}
+
 async fn hostile_text_stays_text(c: &fantoccini::Client) {
     // The hostile title is shown literally in the article list ...
     c.find(Locator::Css("#tabs button[data-tab='documents']"))
@@ -165,23 +185,7 @@ async fn web_ui_timeline_click_highlights_evidence() {
     c.goto(&format!("http://{addr}/")).await.unwrap();
     wait_ready(&c).await;
 
-    // The bridge article is on the timeline; clicking it opens it with its dateline
-    // (the evidence of its publication date) highlighted.
-    c.wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath(
-            "//div[contains(@class,'vis-item') and contains(., 'Bridge reopens')]",
-        ))
-        .await
-        .expect("timeline item for the bridge article");
-    click_when_settled(&c, "item-doc-d1").await;
-    let mark = c
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css("#reader-text mark.focus"))
-        .await
-        .expect("highlighted evidence in the reader");
-    assert_eq!(mark.text().await.unwrap(), "MARLOW, May 5, 2025");
+    timeline_click_highlights_dateline(&c).await;
     let head = c
         .find(Locator::Css("#reader-head h2"))
         .await
@@ -235,19 +239,7 @@ async fn html_report_works_offline() {
     let (_driver, c) = client(&driver_bin, &chrome, &dir.path().join("profile")).await;
     c.goto(&format!("file://{}", file.display())).await.unwrap();
     wait_ready(&c).await;
-    c.wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::XPath(
-            "//div[contains(@class,'vis-item') and contains(., 'Bridge reopens')]",
-        ))
-        .await
-        .expect("the timeline renders from the embedded report");
-    click_when_settled(&c, "item-doc-d1").await;
-    let mark = c
-        .find(Locator::Css("#reader-text mark.focus"))
-        .await
-        .unwrap();
-    assert_eq!(mark.text().await.unwrap(), "MARLOW, May 5, 2025");
+    timeline_click_highlights_dateline(&c).await;
     let shot = c.screenshot().await.unwrap();
     std::fs::write(common::screenshot_dir().join("report-html.png"), shot).unwrap();
     hostile_text_stays_text(&c).await;
