@@ -164,17 +164,32 @@ struct EntityIndex<'a> {
     entities: &'a [Entity],
     /// Lowercased names and aliases to entity index.
     names: BTreeMap<String, usize>,
+    /// Per document: (span, entity index, lowercased text) of every mention, in
+    /// entity order then mention order, so a claim looks only at its own document.
+    mentions: BTreeMap<&'a str, Vec<(Span, usize, String)>>,
 }
 
 impl<'a> EntityIndex<'a> {
     fn new(entities: &'a [Entity]) -> Self {
         let mut names = BTreeMap::new();
+        let mut mentions: BTreeMap<&'a str, Vec<(Span, usize, String)>> = BTreeMap::new();
         for (i, e) in entities.iter().enumerate() {
             for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 names.entry(n.to_lowercase()).or_insert(i);
             }
+            for m in &e.mentions {
+                mentions.entry(m.doc.as_str()).or_default().push((
+                    m.span(),
+                    i,
+                    m.text.to_lowercase(),
+                ));
+            }
         }
-        EntityIndex { entities, names }
+        EntityIndex {
+            entities,
+            names,
+            mentions,
+        }
     }
 
     /// The entity mentioned inside `within` of `doc` whose words appear in `phrase`
@@ -182,15 +197,12 @@ impl<'a> EntityIndex<'a> {
     fn find(&self, doc: &str, within: Span, phrase: &str) -> Option<&'a str> {
         let lower = phrase.to_lowercase();
         let mut best: Option<(usize, usize)> = None;
-        for (i, e) in self.entities.iter().enumerate() {
-            for m in &e.mentions {
-                if m.doc == doc
-                    && within.contains(m.span())
-                    && contains_words(&lower, &m.text.to_lowercase())
-                    && best.is_none_or(|(_, len)| m.text.len() > len)
-                {
-                    best = Some((i, m.text.len()));
-                }
+        for (span, i, text) in self.mentions.get(doc).into_iter().flatten() {
+            if within.contains(*span)
+                && contains_words(&lower, text)
+                && best.is_none_or(|(_, len)| span.len() > len)
+            {
+                best = Some((*i, span.len()));
             }
         }
         if best.is_none() {
