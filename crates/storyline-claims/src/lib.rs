@@ -173,6 +173,11 @@ pub fn to_claims(
             .filter_map(|s| s.slice(text))
             .collect::<Vec<_>>()
             .join(" … ");
+        // The contract requires a content to quote; an attribution without one is
+        // not a claim.
+        if content.trim().is_empty() {
+            continue;
+        }
         let Some(evidence) = Evidence::new(doc_id, text, a.evidence) else {
             continue;
         };

@@ -387,3 +387,14 @@ fn seed_articles_have_their_attributions() {
         "refusal to confirm"
     );
 }
+
+#[test]
+fn attribution_without_content_is_not_a_claim() {
+    let t = "The harbour master said the pier would reopen on Friday.";
+    let mut atts = extract(t);
+    assert_eq!(to_claims("d1", t, &atts, &TimeValue::unknown(), 0).len(), 1);
+    for a in &mut atts {
+        a.content.clear();
+    }
+    assert!(to_claims("d1", t, &atts, &TimeValue::unknown(), 0).is_empty());
+}

@@ -76,18 +76,13 @@ fn extract_claims(document: &Document) -> Vec<Claim> {
             .filter(|m| m.value.earliest.is_some())
             .map(|m| m.value.clone())
             .unwrap_or_else(|| document.published.value.clone());
-        // A claim needs a content to quote (the contract requires one).
-        claims.extend(
-            storyline_claims::to_claims(
-                &document.id,
-                text,
-                std::slice::from_ref(&att),
-                &date,
-                claims.len(),
-            )
-            .into_iter()
-            .filter(|c| !c.content.trim().is_empty()),
-        );
+        claims.extend(storyline_claims::to_claims(
+            &document.id,
+            text,
+            std::slice::from_ref(&att),
+            &date,
+            claims.len(),
+        ));
     }
     claims
 }
