@@ -123,18 +123,21 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
                     _ => None,
                 }
             }
-            (Some(a), None) => normalize::resolve(&inp, Some(a), s0).map(|mut r| {
-                if r.relative {
-                    r.latest = None;
-                }
-                r
-            }),
-            (None, Some(b)) => normalize::resolve(&inp, Some(b), s1).map(|mut r| {
-                if r.relative {
-                    r.earliest = None;
-                }
-                r
-            }),
+            // An open window ("on or after a"): a relative expression is bounded on
+            // the known side only, and the parts of its value that change when the
+            // anchor moves are unknown ("mid-October" -> XXXX-10), not a guess.
+            (Some(a), None) => open_ended(
+                normalize::resolve(&inp, Some(a), s0),
+                value::add_days(a, OPEN_PROBE_DAYS)
+                    .and_then(|f| normalize::resolve(&inp, Some(f), s1)),
+                false,
+            ),
+            (None, Some(b)) => open_ended(
+                normalize::resolve(&inp, Some(b), s1),
+                value::add_days(b, -OPEN_PROBE_DAYS)
+                    .and_then(|f| normalize::resolve(&inp, Some(f), s0)),
+                true,
+            ),
             (None, None) => normalize::resolve(&inp, None, s0),
         };
         let Some(r) = resolved else {
@@ -153,6 +156,37 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         });
     }
     out
+}
+
+/// How far past the known end of an open-ended anchor to probe, to see which parts of
+/// a relative value depend on the unknown end (a little over a year, so that a
+/// year-less month or a weekday lands in a different year).
+const OPEN_PROBE_DAYS: i64 = 400;
+
+/// The value of a mention under an anchor known on one side only: `known` is resolved
+/// at the known end, `probe` further into the open side. A relative value keeps the
+/// bound on the known side only, and its value keeps only the parts both agree on.
+/// `open_before` is true when the earliest side is the open one.
+fn open_ended(
+    known: Option<value::Resolved>,
+    probe: Option<value::Resolved>,
+    open_before: bool,
+) -> Option<value::Resolved> {
+    let mut r = known?;
+    if !r.relative {
+        return Some(r);
+    }
+    if open_before {
+        r.earliest = None;
+    } else {
+        r.latest = None;
+    }
+    if let Some(p) = probe {
+        if p.value != r.value {
+            r.value = value::x_components(&r.value, &p.value);
+        }
+    }
+    Some(r)
 }
 
 /// Byte windows of `text` around trigger words and digits where a rule may match.
@@ -345,3 +379,66 @@ fn select(mut cands: Vec<Match>) -> Vec<Match> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod open_anchor_tests {
+    use super::*;
+
+    fn open_after(y: i32, m: u32, d: u32) -> Anchor {
+        Anchor {
+            earliest: NaiveDate::from_ymd_opt(y, m, d),
+            latest: None,
+        }
+    }
+
+    fn find<'a>(ms: &'a [TimeMention], text: &str) -> &'a TimeMention {
+        ms.iter()
+            .find(|m| m.text == text)
+            .unwrap_or_else(|| panic!("no mention {text:?} in {ms:?}"))
+    }
+
+    #[test]
+    fn a_year_less_month_under_an_open_anchor_keeps_only_the_month() {
+        let text = "The last round of talks ended in mid-October without a deal.";
+        let ms = tag(text, &open_after(2019, 3, 1));
+        let m = find(&ms, "mid-October");
+        assert_eq!(m.value.value, "XXXX-10");
+        assert_eq!(m.value.earliest, NaiveDate::from_ymd_opt(2018, 10, 11));
+        assert_eq!(m.value.latest, None);
+    }
+
+    #[test]
+    fn days_ago_under_an_open_anchor_is_a_bound_not_a_day() {
+        let text = "The ministry wrote to the council ten days ago, officials said.";
+        let ms = tag(text, &open_after(2019, 3, 11));
+        let m = find(&ms, "ten days ago");
+        assert_eq!(m.value.value, "XXXX-XX-XX");
+        assert_eq!(m.value.earliest, NaiveDate::from_ymd_opt(2019, 3, 1));
+        assert_eq!(m.value.latest, None);
+        // Under a known day the same words are a day.
+        let d = NaiveDate::from_ymd_opt(2019, 3, 11).unwrap_or_default();
+        let ms = tag(text, &Anchor::day(d));
+        assert_eq!(find(&ms, "ten days ago").value.value, "2019-03-01");
+    }
+
+    #[test]
+    fn absolute_dates_are_untouched_by_an_open_anchor() {
+        let text = "The plant closed on March 4, 2017, after a fire.";
+        let ms = tag(text, &open_after(2017, 3, 4));
+        assert_eq!(find(&ms, "March 4, 2017").value.value, "2017-03-04");
+    }
+
+    #[test]
+    fn an_anchor_open_before_keeps_the_later_bound() {
+        let text = "The bridge reopened last week.";
+        let anchor = Anchor {
+            earliest: None,
+            latest: NaiveDate::from_ymd_opt(2021, 6, 30),
+        };
+        let ms = tag(text, &anchor);
+        let m = find(&ms, "last week");
+        assert_eq!(m.value.earliest, None);
+        assert!(m.value.latest.is_some());
+        assert!(m.value.value.contains('X'), "{}", m.value.value);
+    }
+}

@@ -345,6 +345,35 @@ pub(crate) fn merge(a: Resolved, b: Resolved) -> Resolved {
     }
 }
 
+/// `a` with every date component that differs from `b` written as X's, the others
+/// kept ("2011-10" and "2012-10" -> "XXXX-10"). Values of different shapes become
+/// `a` with every digit an X.
+pub(crate) fn x_components(a: &str, b: &str) -> String {
+    let split = |s: &str| -> Vec<String> {
+        let mut v = vec![String::new()];
+        for c in s.chars() {
+            if c == '-' || c == 'T' {
+                v.push(c.to_string());
+                v.push(String::new());
+            } else if let Some(last) = v.last_mut() {
+                last.push(c);
+            }
+        }
+        v
+    };
+    let (ca, cb) = (split(a), split(b));
+    let same_shape = ca.len() == cb.len();
+    let mut out = String::with_capacity(a.len());
+    for (i, x) in ca.iter().enumerate() {
+        if same_shape && cb.get(i) == Some(x) {
+            out.push_str(x);
+        } else {
+            out.extend(x.chars().map(|c| if c.is_ascii_digit() { 'X' } else { c }));
+        }
+    }
+    out
+}
+
 fn x_merge(a: &str, b: &str) -> String {
     let mut out = String::with_capacity(a.len());
     let mut differ = false;
