@@ -945,6 +945,7 @@ fn decide_published(dates: &[DateCandidate], clean: &str) -> Published {
             None
         },
         evidence,
+        story: Vec::new(),
     }
 }
 

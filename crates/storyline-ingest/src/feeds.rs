@@ -117,6 +117,7 @@ pub fn documents_from_feed(items: &[FeedItem], source: &str, min_chars: usize) -
                     basis: DateBasis::Meta,
                     evidence: None,
                     source_text: Some(format!("{which}: {}", d.raw)),
+                    story: Vec::new(),
                 }
             }
             None => Published::unknown(),

@@ -75,6 +75,7 @@ pub fn document_from_record(path: &str, v: &serde_json::Value) -> Result<Documen
                 basis: DateBasis::Meta,
                 evidence: None,
                 source_text: Some(format!("jsonl published: {p}")),
+                story: Vec::new(),
             };
         }
     }

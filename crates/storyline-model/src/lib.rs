@@ -207,6 +207,10 @@ pub struct Published {
     /// (a header line, a meta line).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_text: Option<String>,
+    /// For a date inferred from the content (`basis: content`) that the rest of the
+    /// corpus narrowed: the documents on the same story whose own dates bounded it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<String>,
 }
 
 impl Published {
@@ -216,6 +220,7 @@ impl Published {
             basis: DateBasis::Unknown,
             evidence: None,
             source_text: None,
+            story: Vec::new(),
         }
     }
 }
@@ -672,6 +677,7 @@ mod tests {
             basis: DateBasis::Dateline,
             evidence: None,
             source_text: None,
+            story: Vec::new(),
         };
         let json = serde_json::to_value(&p).unwrap();
         assert_eq!(json["value"], "2023-10-27");

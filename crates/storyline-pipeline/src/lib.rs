@@ -4,6 +4,8 @@
 //! analyses. The CLI, the store and the server all call this one entry point, so
 //! every consumer renders the same report.
 
+mod story;
+
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -266,6 +268,17 @@ pub fn build_report(mut analyses: Vec<DocAnalysis>, skipped: Vec<Skipped>) -> Re
         a.document.related.clear();
     }
     link_related(&mut analyses);
+    let per_doc: Vec<DocEntities> = analyses
+        .iter()
+        .map(|a| DocEntities {
+            doc: a.document.id.clone(),
+            text: a.document.text.clone(),
+            mentions: a.entity_mentions.clone(),
+        })
+        .collect();
+    report.entities = storyline_entities::resolve(&per_doc);
+    story::link_same_story(&mut analyses, &report.entities);
+    story::date_from_story(&mut analyses);
     let mut by_outlet: BTreeMap<String, (Vec<String>, Sourcing)> = BTreeMap::new();
     for a in &analyses {
         if let Some(outlet) = &a.document.outlet {
@@ -289,15 +302,6 @@ pub fn build_report(mut analyses: Vec<DocAnalysis>, skipped: Vec<Skipped>) -> Re
             sourcing,
         })
         .collect();
-    let per_doc: Vec<DocEntities> = analyses
-        .iter()
-        .map(|a| DocEntities {
-            doc: a.document.id.clone(),
-            text: a.document.text.clone(),
-            mentions: a.entity_mentions.clone(),
-        })
-        .collect();
-    report.entities = storyline_entities::resolve(&per_doc);
     // Claim ids are unique across the report, in document order.
     for a in &analyses {
         for c in &a.claims {

@@ -36,7 +36,7 @@ use storyline_model::{TimeMention, TimeValue};
 use crate::normalize::{DocState, Input, Match};
 use crate::rules::{Rules, RULES};
 
-pub use crate::publish::{infer_published, tag_undated};
+pub use crate::publish::{infer_published, infer_published_in_year, tag_undated};
 
 /// The date a document's relative expressions resolve against. Bounds may be a
 /// window; `None` = unknown.
@@ -440,5 +440,29 @@ mod open_anchor_tests {
         assert_eq!(m.value.earliest, None);
         assert!(m.value.latest.is_some());
         assert!(m.value.value.contains('X'), "{}", m.value.value);
+    }
+}
+
+#[cfg(test)]
+mod year_from_outside_tests {
+    use super::*;
+
+    const TEXT: &str =
+        "The levee failed on Feb. 12 after a week of rain. Engineers met on March 2 \
+        to plan repairs, and residents marched on Sunday. Water levels peaked earlier this month.";
+
+    #[test]
+    fn a_text_without_a_year_gets_no_date_on_its_own() {
+        assert!(infer_published("d1", TEXT, &tag(TEXT, &Anchor::unknown())).is_none());
+    }
+
+    #[test]
+    fn a_year_given_from_outside_bounds_the_window() {
+        let p = infer_published_in_year("d1", TEXT, 2026).expect("a window");
+        // After the latest dated event (Monday 2 March 2026), moved to the Sunday
+        // after it, and within that month ("earlier this month").
+        assert_eq!(p.value.earliest, NaiveDate::from_ymd_opt(2026, 3, 8));
+        assert_eq!(p.value.latest, NaiveDate::from_ymd_opt(2026, 3, 31));
+        assert_eq!(p.value.value, "2026-03");
     }
 }

@@ -150,7 +150,54 @@ pub fn infer_published(doc: &str, text: &str, mentions: &[TimeMention]) -> Optio
         basis: DateBasis::Content,
         evidence: Evidence::new(doc, text, Span::new(basis_mention.start, basis_mention.end)),
         source_text: None,
+        story: Vec::new(),
     })
+}
+
+/// The publication window of an undated article on the assumption that the calendar
+/// dates it gives without a year ("Feb. 28", "March 6") fall in `year`, for when
+/// something outside the text (the rest of a corpus on the same story) says which
+/// year is meant. A year-less date whose past reading does not fall in `year` (it is
+/// announced in the future tense) is left out. `None` when no evidence remains.
+pub fn infer_published_in_year(doc: &str, text: &str, year: i32) -> Option<Published> {
+    let mentions: Vec<TimeMention> = tag(text, &Anchor::unknown())
+        .into_iter()
+        .map(|m| match in_year(&m.value, year) {
+            Some(value) => TimeMention { value, ..m },
+            None => m,
+        })
+        .collect();
+    infer_published(doc, text, &mentions)
+}
+
+/// A year-less calendar date ("XXXX-03-06", "XXXX-10", "mid-October") read in
+/// `year`, as plain bounds (a part of a month keeps its days: MID = 11th-20th).
+fn in_year(v: &TimeValue, year: i32) -> Option<TimeValue> {
+    let rest = v.value.strip_prefix("XXXX-")?;
+    let mut parts = rest.split('-');
+    let month: u32 = parts.next()?.parse().ok()?;
+    match parts.next() {
+        Some(day) => {
+            let d = NaiveDate::from_ymd_opt(year, month, day.parse().ok()?)?;
+            (parts.next().is_none() && v.modifier.is_none()).then(|| TimeValue::day(d))
+        }
+        None => {
+            let last = last_day_of_month(year, month)?;
+            let (from, to) = match v.modifier {
+                None => (1, last.day()),
+                Some(TimeMod::Start) => (1, 10),
+                Some(TimeMod::Mid) => (11, 20),
+                Some(TimeMod::End) => (21, last.day()),
+                Some(_) => return None,
+            };
+            Some(TimeValue::bounded(
+                format!("{year:04}-{month:02}"),
+                Precision::Month,
+                NaiveDate::from_ymd_opt(year, month, from),
+                NaiveDate::from_ymd_opt(year, month, to),
+            ))
+        }
+    }
 }
 
 /// Tags an undated article: infers its publication window from its content, then

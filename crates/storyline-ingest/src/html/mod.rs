@@ -470,6 +470,7 @@ pub fn document_from_html_url(
                 basis,
                 evidence: None,
                 source_text: Some(format!("{}: {}", d.signal, d.raw)),
+                story: Vec::new(),
             }
         }
         None => Published::unknown(),
