@@ -27,6 +27,10 @@ pub struct DateScores {
     /// Pages answered wrongly or not at all: (file, gold, answer, signal).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<(String, Option<String>, Option<String>, String)>,
+    /// Every page's answer, in the same form, when `STORYLINE_DATES_DUMP` is set
+    /// in the environment (for studying which signals answer which pages).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<(String, Option<String>, Option<String>, String)>,
 }
 
 /// Score date finding on the pages of `subset` under `dir` (the `html-dates` folder).
@@ -37,6 +41,8 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
     let (mut tp, mut fp, mut fn_, mut pages) = (0, 0, 0, 0);
     let mut secs = 0.0;
     let mut errors = Vec::new();
+    let mut answers = Vec::new();
+    let dump = std::env::var_os("STORYLINE_DATES_DUMP").is_some();
     for (_url, entry) in obj {
         let Some(file) = entry.get("file").and_then(|f| f.as_str()) else {
             continue;
@@ -64,7 +70,7 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
             (Some(g), Some(w)) if g == w => tp += 1,
             _ => fp += 1,
         }
-        if got.is_none() || got != want {
+        if dump || got.is_none() || got != want {
             let signal = best
                 .map(|d| {
                     format!(
@@ -74,7 +80,12 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
                     )
                 })
                 .unwrap_or_default();
-            errors.push((file.to_string(), want, got, signal));
+            if dump {
+                answers.push((file.to_string(), want.clone(), got.clone(), signal.clone()));
+            }
+            if got.is_none() || got != want {
+                errors.push((file.to_string(), want, got, signal));
+            }
         }
     }
     let div = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
@@ -90,6 +101,7 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
         f1: div(2 * tp, 2 * tp + fp + fn_),
         pages_per_second: if secs > 0.0 { pages as f64 / secs } else { 0.0 },
         errors,
+        answers,
     })
 }
 

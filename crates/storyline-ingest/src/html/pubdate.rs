@@ -50,11 +50,13 @@ pub struct PageDates {
 }
 
 struct Lexicon {
-    meta_pub: Vec<String>,
+    /// Publication meta names by priority, with whether the name is generic.
+    meta_pub: Vec<(String, bool)>,
     meta_mod: Vec<String>,
     attr_pub: Vec<String>,
     attr_mod: Vec<String>,
     text_mod: Vec<String>,
+    text_other: Vec<String>,
 }
 
 fn data_lines(s: &str) -> impl Iterator<Item = &str> {
@@ -70,12 +72,14 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         attr_pub: vec![],
         attr_mod: vec![],
         text_mod: vec![],
+        text_other: vec![],
     };
     for l in data_lines(DATE_META_TSV) {
         if let Some((role, name)) = l.split_once('\t') {
             let name = name.trim().to_lowercase();
             match role {
-                "published" => lex.meta_pub.push(name),
+                "published" => lex.meta_pub.push((name, false)),
+                "published-generic" => lex.meta_pub.push((name, true)),
                 "modified" => lex.meta_mod.push(name),
                 _ => {}
             }
@@ -88,6 +92,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 "attr-published" => lex.attr_pub.push(word),
                 "attr-modified" => lex.attr_mod.push(word),
                 "text-modified" => lex.text_mod.push(word),
+                "text-other" => lex.text_other.push(word),
                 _ => {}
             }
         }
@@ -103,9 +108,11 @@ static ISO_FULL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static COMPACT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})(\d{2})(\d{2})(?:\D|$)").expect("valid regex"));
+/// `/2024/11/19/`, `/2024-11-19-`, `/20241119/`: one separator throughout, or
+/// none with two-digit month and day (so `/2016/12/story` is not 2016-01-02).
 static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"/((?:19|20)\d{2})[/_-]?(1[0-2]|0?[1-9])[/_-]?(3[01]|[12]\d|0?[1-9])(?:/|[_-]|\.html?|$)",
+        r"/((?:19|20)\d{2})(?:/(1[0-2]|0?[1-9])/(3[01]|[12]\d|0?[1-9])|-(1[0-2]|0?[1-9])-(3[01]|[12]\d|0?[1-9])|_(1[0-2]|0?[1-9])_(3[01]|[12]\d|0?[1-9])|(1[0-2]|0[1-9])(3[01]|[12]\d|0[1-9]))(?:/|[_-]|\.html?|$)",
     )
     .expect("valid regex")
 });
@@ -158,8 +165,8 @@ static NUM_DATES: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORD_DMY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?({})\.?,?\s*(?:de\s+)?((?:19|20)\d{{2}})",
-        month_alt()
+        r"(?i)(\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?({m})\.?(?:\s*/\s*(?:{m}))?,?\s*(?:de\s+)?((?:19|20)\d{{2}})",
+        m = month_alt()
     ))
     .expect("valid regex")
 });
@@ -346,11 +353,23 @@ pub fn parse_value(raw: &str, signal: &str) -> Option<HtmlDate> {
     None
 }
 
+/// The plausible day of a [`URL_DATE`] match.
+fn url_date_of(c: &regex::Captures) -> Option<NaiveDate> {
+    let (m, d) = [(2, 3), (4, 5), (6, 7), (8, 9)]
+        .iter()
+        .find_map(|&(m, d)| Some((c.get(m)?, c.get(d)?)))?;
+    let date = NaiveDate::from_ymd_opt(
+        c[1].parse().ok()?,
+        m.as_str().parse().ok()?,
+        d.as_str().parse().ok()?,
+    )?;
+    plausible(date).then_some(date)
+}
+
 /// Dates in a URL path (`/2024/11/19/`, `/2024-11-19-`).
 pub fn date_from_url(url: &str) -> Option<HtmlDate> {
-    let c = URL_DATE.captures(url)?;
-    let date = NaiveDate::from_ymd_opt(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?)?;
-    plausible(date).then(|| HtmlDate {
+    let date = url_date_of(&URL_DATE.captures(url)?)?;
+    Some(HtmlDate {
         date,
         time: None,
         zone: None,
@@ -457,15 +476,36 @@ fn hinted_is_modified(h: &Hinted) -> bool {
     lex.attr_mod.iter().any(|w| h.hint.contains(w.as_str()))
 }
 
-fn text_says_modified(before: &str) -> bool {
-    // Only the last 40 characters matter: never lowercase the whole prefix.
+/// The last 40 characters before a date, lowercased (never the whole prefix).
+fn tail40(before: &str) -> String {
     let start = before
         .char_indices()
         .rev()
         .nth(39)
         .map(|(i, _)| i)
         .unwrap_or(0);
-    let tail = before[start..].to_lowercase();
+    before[start..].to_lowercase()
+}
+
+/// Whether the words before a date mark it as not the publication date (an
+/// update stamp, a copyright line, the current time, a sign-up date).
+fn text_says_modified(before: &str) -> bool {
+    let tail = tail40(before);
+    LEX.text_mod
+        .iter()
+        .chain(&LEX.text_other)
+        .any(|w| tail.contains(w.as_str()))
+}
+
+/// Whether the words before a date are a copyright notice.
+fn text_says_copyright(before: &str) -> bool {
+    let tail = tail40(before);
+    tail.contains('©') || tail.contains("copyright")
+}
+
+/// Whether the words before a date mark it as the page's update stamp.
+fn text_says_updated(before: &str) -> bool {
+    let tail = tail40(before);
     LEX.text_mod.iter().any(|w| tail.contains(w.as_str()))
 }
 
@@ -503,13 +543,166 @@ fn date_in_text(text: &str, signal: &str) -> Option<HtmlDate> {
 }
 
 static RAW_JSON_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)"(datePublished|date_published|published_at|publishedAt|publishDate|publish_date|pubDate|createdAt|created_at|dateCreated|firstPublished|first_published_at|published)"\s*:\s*"([^"]{8,40})""#)
+    Regex::new(r#"(?i)["'.](datePublished|date_published|published_at|publishedAt|publishDate|publish_date|publication_date|publicationDate|pubDate|createdAt|created_at|dateCreated|firstPublished|first_published_at|published)["']?\s*[:=]\s*["']([^"']{8,40})["']"#)
         .expect("valid regex")
 });
 
 static PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:published|posted|veröffentlicht|erschienen|publié le|publicado|pubblicato|date)\b\s*(?:on|am|:|le|el|il)?\s*:?\s*").expect("valid regex")
 });
+
+/// A date a page shows in a date-hinted element or a `<time>` element.
+struct Shown {
+    /// 0: marked as the publication date, 1: publication-like class, 2: `<time>`,
+    /// 3: other hints.
+    rank: i32,
+    date: HtmlDate,
+    /// Another element of the same rank shows a different day (a list of
+    /// teasers, comments).
+    contested: bool,
+    /// How many elements of this rank were read (at most 8 are compared).
+    seen: u32,
+    /// The first date of rank 2 or better in document order (what a reader sees
+    /// first), for when the best rank is contested.
+    first: Option<HtmlDate>,
+}
+
+/// The date a page shows in its date-hinted elements and `<time>` elements: the
+/// best-ranked, first in document order; and the first update-marked one.
+fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
+    let lex = &*LEX;
+    let mut modified = None;
+    let mut best: Option<Shown> = None;
+    let mut first: Option<HtmlDate> = None;
+    for h in &scan.hinted {
+        if hinted_is_modified(h)
+            && ![
+                "publish",
+                "post_date",
+                "post-date",
+                "entry-date",
+                "datepublished",
+            ]
+            .iter()
+            .any(|w| h.hint.contains(w))
+        {
+            if modified.is_none() {
+                if let Some(dt) = &h.datetime {
+                    modified = parse_value(dt, "time updated");
+                }
+            }
+            continue;
+        }
+        let rank = if h.pubdate_attr || h.hint.contains("datepublished") {
+            0
+        } else if lex
+            .attr_pub
+            .iter()
+            .take(16)
+            .any(|w| h.hint.contains(w.as_str()))
+        {
+            1
+        } else if h.is_time {
+            2
+        } else if h.in_link {
+            // A generic date element inside a link: a teaser for another page.
+            4
+        } else {
+            3
+        };
+        let need_first = rank <= 2 && first.is_none();
+        if !need_first
+            && best
+                .as_ref()
+                .is_some_and(|b| b.rank < rank || (b.rank == rank && (b.contested || b.seen >= 8)))
+        {
+            continue;
+        }
+        let signal = if h.is_time {
+            "time element"
+        } else {
+            "date element"
+        };
+        let d = h
+            .datetime
+            .as_deref()
+            .and_then(|dt| parse_value(dt, &format!("{signal} datetime")))
+            .or_else(|| date_in_text(&h.text, &format!("{signal} text")));
+        let Some(d) = d else { continue };
+        if need_first {
+            first = Some(d.clone());
+        }
+        match &mut best {
+            Some(b) if b.rank == rank => {
+                b.seen += 1;
+                if b.date.date != d.date {
+                    b.contested = true;
+                }
+            }
+            Some(b) if b.rank < rank => {}
+            _ => {
+                best = Some(Shown {
+                    rank,
+                    date: d,
+                    contested: false,
+                    first: None,
+                    seen: 1,
+                })
+            }
+        }
+    }
+    if let Some(b) = &mut best {
+        b.first = first;
+    }
+    (best, modified)
+}
+
+fn is_utc(zone: Option<&str>) -> bool {
+    matches!(
+        zone,
+        Some("Z" | "z" | "+00:00" | "+0000" | "-00:00" | "+00" | "-0000")
+    )
+}
+
+/// A time stamp given in UTC may fall on another day where the page was
+/// published; the page's own local day is the publication day. When `d` is a UTC
+/// time late (or early) enough in the day for a local day to differ, and the page
+/// gives the same moment with a local offset (JSON-LD) or shows the neighbouring
+/// day in a date element, that day wins.
+fn local_day(d: HtmlDate, ld: &[(String, String, String)], shown: Option<&HtmlDate>) -> HtmlDate {
+    if !is_utc(d.zone.as_deref()) {
+        return d;
+    }
+    let Some(hour) = d
+        .time
+        .as_deref()
+        .and_then(|t| t.split(':').next())
+        .and_then(|h| h.parse::<u32>().ok())
+    else {
+        return d;
+    };
+    let next = d.date.succ_opt();
+    let prev = d.date.pred_opt();
+    // Offsets run from -12 to +14 hours; most publishers sit between -10 and +12.
+    let fits = |o: NaiveDate| (Some(o) == next && hour >= 12) || (Some(o) == prev && hour < 10);
+    for (_, key, value) in ld {
+        if key != "datePublished" {
+            continue;
+        }
+        if let Some(o) = parse_value(value, &format!("json-ld {key}")) {
+            if o.zone.is_some() && !is_utc(o.zone.as_deref()) && fits(o.date) {
+                return o;
+            }
+        }
+    }
+    // A shown day (not itself a time stamp) next to it.
+    if let Some(o) = shown {
+        if fits(o.date) {
+            return o.clone();
+        }
+    }
+    d
+}
 
 /// Find the page's publication and modification dates from a scan.
 pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDates {
@@ -545,22 +738,30 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         meta_map.entry(m.key.as_str()).or_insert(m.value.as_str());
     }
     // Every publication meta tag votes for its day; the most supported day wins,
-    // ties to the tag listed first in date_meta.tsv.
-    let mut votes: Vec<(usize, usize, HtmlDate)> = Vec::new();
-    for (prio, name) in lex.meta_pub.iter().enumerate() {
+    // ties to the tag listed first in date_meta.tsv. A day that only generic tags
+    // (`date`, `dc.date`) support gives way to a date the page shows.
+    let mut votes: Vec<(usize, usize, bool, HtmlDate)> = Vec::new();
+    for (prio, (name, generic)) in lex.meta_pub.iter().enumerate() {
         for m in scan.metas.iter().filter(|m| &m.key == name && m.is_meta) {
             if let Some(d) = parse_value(&m.value, &format!("meta {name}")) {
-                match votes.iter_mut().find(|v| v.2.date == d.date) {
-                    Some(v) => v.0 += 1,
-                    None => votes.push((1, prio, d)),
+                match votes.iter_mut().find(|v| v.3.date == d.date) {
+                    Some(v) => {
+                        v.0 += 1;
+                        v.2 &= *generic;
+                    }
+                    None => votes.push((1, prio, *generic, d)),
                 }
             }
         }
     }
-    let meta_pub = votes
+    let (meta_pub, meta_generic) = match votes
         .into_iter()
         .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(&a.1)))
-        .map(|v| v.2);
+    {
+        Some((_, _, true, d)) => (None, Some(d)),
+        Some((_, _, false, d)) => (Some(d), None),
+        None => (None, None),
+    };
     let mut meta_mod = None;
     for name in &lex.meta_mod {
         if let Some(v) = meta_map.get(name.as_str()) {
@@ -572,8 +773,6 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     }
 
     out.modified = ld_mod.or(meta_mod);
-    // JSON-LD and meta can disagree (a meta tag for the index page, an old
-    // JSON-LD template): prefer the earlier of the two strong signals.
     // An itemprop on a page element counts only once, after meta tags and JSON-LD
     // (related-article lists repeat it).
     let item_pub = scan
@@ -581,67 +780,55 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         .iter()
         .filter(|m| !m.is_meta && m.key == "datepublished")
         .find_map(|m| parse_value(&m.value, "itemprop datePublished"));
-    out.published = meta_pub.or(ld_pub).or(item_pub);
-    if out.published.is_some() {
-        return out;
+
+    // 3. <time> elements and date-hinted elements (rank 0: marked as the
+    // publication date, 1: publication-like class, 2: <time>, 3: other hints).
+    // The shown date matters only for a generic meta date, a UTC time stamp (its
+    // local day) or when nothing stronger is there: skip it otherwise (speed).
+    let settled = if meta_pub.is_some() {
+        meta_pub.as_ref()
+    } else if meta_generic.is_none() {
+        ld_pub.as_ref().or(item_pub.as_ref())
+    } else {
+        None
+    };
+    if let Some(d) = settled {
+        if d.time.is_none() || !is_utc(d.zone.as_deref()) {
+            out.published = Some(d.clone());
+            return out;
+        }
+    }
+    let (shown, shown_mod) = shown_date(scan);
+    if out.modified.is_none() {
+        out.modified = shown_mod;
     }
 
-    // 3. <time> elements and date-hinted elements.
-    let mut best: Option<(i32, usize, HtmlDate)> = None;
-    for h in &scan.hinted {
-        if hinted_is_modified(h)
-            && ![
-                "publish",
-                "post_date",
-                "post-date",
-                "entry-date",
-                "datepublished",
-            ]
-            .iter()
-            .any(|w| h.hint.contains(w))
-        {
-            if out.modified.is_none() {
-                if let Some(dt) = &h.datetime {
-                    out.modified = parse_value(dt, "time updated");
-                }
-            }
-            continue;
-        }
-        let rank = if h.pubdate_attr || h.hint.contains("datepublished") {
-            0
-        } else if lex
-            .attr_pub
-            .iter()
-            .take(16)
-            .any(|w| h.hint.contains(w.as_str()))
-        {
-            1
-        } else if h.is_time {
-            2
-        } else {
-            3
-        };
-        let signal = if h.is_time {
-            "time element"
-        } else {
-            "date element"
-        };
-        let d = h
-            .datetime
-            .as_deref()
-            .and_then(|dt| parse_value(dt, &format!("{signal} datetime")))
-            .or_else(|| date_in_text(&h.text, &format!("{signal} text")));
-        if let Some(d) = d {
-            if best
-                .as_ref()
-                .is_none_or(|(r, p, _)| (rank, h.pos) < (*r, *p))
-            {
-                best = Some((rank, h.pos, d));
-            }
-        }
+    // A shown day that is not a time stamp, for the local day of a UTC stamp.
+    let shown_day = shown.as_ref().map(|x| &x.date).filter(|d| d.time.is_none());
+    if let Some(d) = meta_pub {
+        out.published = Some(local_day(d, &ld, shown_day));
+        return out;
     }
-    if let Some((_, _, d)) = best {
-        out.published = Some(d);
+    if let Some(g) = meta_generic {
+        // A generic meta date gives way to a date the page shows in a
+        // publication-like element or a lone <time>; it goes before JSON-LD.
+        out.published = Some(match &shown {
+            Some(x) if x.rank <= 1 || (x.rank == 2 && !x.contested) => x.date.clone(),
+            _ => local_day(g, &ld, None),
+        });
+        return out;
+    }
+    if let Some(d) = ld_pub.or(item_pub) {
+        out.published = Some(local_day(d, &ld, shown_day));
+        return out;
+    }
+    if let Some(x) = shown {
+        // Several days in the best-ranked elements (teasers, comments): the
+        // first date shown in the page.
+        out.published = Some(match (x.contested, x.first) {
+            (true, Some(f)) => f,
+            _ => x.date,
+        });
         return out;
     }
 
@@ -714,12 +901,22 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     // ties to the earliest position; copyright and update stamps skipped.
     let text = &scan.text;
     let mut counts: HashMap<NaiveDate, (usize, usize)> = HashMap::new();
+    let mut copyright_stamp = None;
     for (start, d) in all_dates(text) {
         if !plausible(d) {
             continue;
         }
         if text_says_modified(&text[..start]) {
-            if out.modified.is_none() {
+            if copyright_stamp.is_none() && text_says_copyright(&text[..start]) {
+                copyright_stamp = Some(HtmlDate {
+                    date: d,
+                    time: None,
+                    zone: None,
+                    signal: "dated copyright line in page text".to_string(),
+                    raw: d.format("%Y-%m-%d").to_string(),
+                });
+            }
+            if out.modified.is_none() && text_says_updated(&text[..start]) {
                 out.modified = Some(HtmlDate {
                     date: d,
                     time: None,
@@ -733,13 +930,49 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         let e = counts.entry(d).or_insert((0, start));
         e.0 += 1;
     }
+    // A page that states when it was last updated but no publication date (a
+    // wiki page) is answered by that stamp, not by a date mentioned in its text.
     let best = counts.into_iter().min_by_key(|x| x.1 .1);
+    if out.modified.is_some() {
+        return out;
+    }
     if let Some((d, _)) = best {
         out.published = Some(HtmlDate {
             date: d,
             time: None,
             zone: None,
             signal: "date in page text".to_string(),
+            raw: d.format("%Y-%m-%d").to_string(),
+        });
+        return out;
+    }
+
+    // A full date on the copyright line ("© 19.12.2019 - 12:14") stamps the page
+    // (kept as its modification date, never as the publication date).
+    if let Some(c) = copyright_stamp {
+        out.modified = Some(c);
+        return out;
+    }
+
+    // 9. Last resort: dates in the paths of URLs anywhere in the page (links,
+    // images, scripts): the most frequent day, ties to the earliest.
+    let mut counts: Vec<(NaiveDate, usize)> = Vec::new();
+    for c in URL_DATE.captures_iter(html).take(500) {
+        let Some(d) = url_date_of(&c) else { continue };
+        match counts.iter_mut().find(|x| x.0 == d) {
+            Some(x) => x.1 += 1,
+            None => counts.push((d, 1)),
+        }
+    }
+    if let Some((d, _)) = counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+    {
+        out.published = Some(HtmlDate {
+            date: d,
+            time: None,
+            zone: None,
+            signal: "url in page".to_string(),
             raw: d.format("%Y-%m-%d").to_string(),
         });
     }
@@ -767,5 +1000,147 @@ mod tests {
         let d = date_from_url("https://example.com/2024/11/19/story.html").unwrap();
         assert_eq!(d.date, NaiveDate::from_ymd_opt(2024, 11, 19).unwrap());
         assert!(date_from_url("https://example.com/story-123").is_none());
+        let d = date_from_url("https://example.com/20200428/a-story").unwrap();
+        assert_eq!(d.date, NaiveDate::from_ymd_opt(2020, 4, 28).unwrap());
+        // Year and month only: no day to read (not 2016-01-02).
+        assert!(date_from_url("https://blog.example.org/2016/12/a-release.html").is_none());
+    }
+
+    fn pub_of(html: &str) -> Option<(String, String)> {
+        let s = crate::html::scan::scan(html);
+        page_dates(&s, html, None)
+            .published
+            .map(|d| (d.date.to_string(), d.signal))
+    }
+
+    fn day_of(html: &str) -> Option<String> {
+        pub_of(html).map(|x| x.0)
+    }
+
+    #[test]
+    fn generic_meta_date_gives_way_to_a_shown_date() {
+        let html = r#"<html><head><meta name="date" content="2022-01-26T14:32:06+02:00">
+<meta name="dcterms.date" content="2022-01-26"></head><body><h1>Trail report</h1>
+<time datetime="2022-01-21">21.01.2022</time><p>Snow on the ridge.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2022-01-21"));
+        // Without a shown date the generic tag answers, before JSON-LD.
+        let html = r#"<html><head><meta name="date" content="2023-01-01T14:11:58+01:00">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-01-10T16:50:00+00:00"}</script>
+</head><body><p>Text.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2023-01-01"));
+        // A specific tag agreeing with a generic one stays specific.
+        let html = r#"<html><head><meta name="date" content="2022-02-04 15:33">
+<meta name="DC.date.issued" content="2022-02-04T15:33:00+01:00">
+<meta name="pubdate" content="2021-12-14T15:41:07+01:00"></head>
+<body><time datetime="2021-12-14">14.12.2021</time></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2022-02-04"));
+    }
+
+    #[test]
+    fn utc_stamp_takes_the_local_day_the_page_gives() {
+        // The same moment with a local offset in JSON-LD.
+        let html = r#"<html><head><meta property="article:published_time" content="2020-12-24T23:59:50+00:00">
+<script type="application/ld+json">{"@type":"Article","datePublished":"2020-12-25T01:59:50+02:00"}</script>
+</head><body><p>Text.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2020-12-25"));
+        // The next day shown to readers.
+        let html = r#"<html><head><meta property="article:published_time" content="2021-11-04T23:00Z"></head>
+<body><span class="page-meta--date">5. November 2021</span><p>Bericht.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2021-11-05"));
+        // Morning UTC and a comment time stamp the day before: unchanged.
+        let html = r#"<html><head><meta property="article:published_time" content="2016-04-02T08:39:48+00:00"></head>
+<body><p>Post.</p><div class="comment-date"><a datetime="2016-04-01T19:27:15+00:00">1 April</a></div></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2016-04-02"));
+        // A zone that is not UTC is read as written.
+        let html = r#"<html><head><meta property="article:published_time" content="2020-10-02T23:16:21+05:30"></head>
+<body><span class="date">3 October 2020</span></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2020-10-02"));
+    }
+
+    #[test]
+    fn arabic_and_other_month_names() {
+        let html = r#"<html><head><meta property="article:published_time" content="الأربعاء، 07 أكتوبر 2020 - 12:09 م"></head><body></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2020-10-07"));
+        let html = r#"<html><body><div class="article_created">نشر 24 نيسان / أبريل 2020 09:22</div></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2020-04-24"));
+        for (text, want) in [
+            ("5 Mart 2020", "2020-03-05"),
+            ("12. října 2021", "2021-10-12"),
+            ("3 Δεκεμβρίου 2019", "2019-12-03"),
+            ("2. syyskuuta 2020", "2020-09-02"),
+        ] {
+            let html =
+                format!(r#"<html><body><span class="post-date">{text}</span></body></html>"#);
+            assert_eq!(day_of(&html).as_deref(), Some(want), "{text}");
+        }
+    }
+
+    #[test]
+    fn forum_sign_up_dates_are_not_publication_dates() {
+        let html = "<html><body><dl><dd>Registriert: 18.09.2008, 05:56</dd></dl>\n<p>Beitrag von otto</p><p>21.01.2009, 05:42</p><p>Hallo zusammen</p></body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2009-01-21"));
+    }
+
+    #[test]
+    fn a_wiki_page_is_answered_by_its_last_edit() {
+        let html = "<html><body><p>The next meeting is on 5 February 2020 at the cafe.</p>\n<p id=\"pageinfo\">(last edited 2019-11-10 13:28:18 by someone)</p></body></html>";
+        let s = crate::html::scan::scan(html);
+        let d = page_dates(&s, html, None);
+        assert!(d.published.is_none());
+        assert_eq!(d.modified.unwrap().date.to_string(), "2019-11-10");
+    }
+
+    #[test]
+    fn urls_in_the_page_are_the_last_resort() {
+        let html = r#"<html><body><a href="https://example.org/2020/04/28/the-story">x</a>
+<a href="https://example.org/share?u=/2020/04/28/the-story">share</a>
+<a href="https://example.org/2019/01/02/older">older</a></body></html>"#;
+        assert_eq!(
+            pub_of(html),
+            Some(("2020-04-28".to_string(), "url in page".to_string()))
+        );
+    }
+
+    #[test]
+    fn teaser_lists_do_not_outrank_the_first_shown_date() {
+        let html = r#"<html><body><article><time datetime="2019-06-28T13:49:45Z">28 juin 2019</time><p>Texte.</p></article>
+<aside><time pubdate datetime="2019-09-22T07:30:29Z">22 septembre</time>
+<time pubdate datetime="2019-09-20T19:01:28Z">20 septembre</time></aside></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2019-06-28"));
+        // One marked publication date still wins over other times.
+        let html = r#"<html><body><time datetime="2019-06-28">28 juin 2019</time>
+<time pubdate datetime="2019-07-02">2 juillet</time></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2019-07-02"));
+    }
+
+    #[test]
+    fn script_assignments_of_publication_dates() {
+        let html = r#"<html><head><script>var info = {}; info.article.publication_date = '2020-12-06 00:15';</script></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(
+            pub_of(html),
+            Some((
+                "2020-12-06".to_string(),
+                "script json publication_date".to_string()
+            ))
+        );
+    }
+
+    #[test]
+    fn teaser_dates_inside_links_come_last() {
+        let html = r#"<html><body><div class="more"><a href="/other-story"><p class="intro"><span class="date">21 September 2021</span>Round-up</p></a></div>
+<article><p class="date">15 August 2016, 13:43</p><h1>Retirement</h1><p>Text.</p></article></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2016-08-15"));
+        // A permalink around the entry date keeps it.
+        let html = r#"<html><body><a href="/p/1" rel="bookmark"><span class="entry-date">3 May 2015</span></a><p>Post.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2015-05-03"));
+    }
+
+    #[test]
+    fn a_dated_copyright_line_is_a_stamp_not_a_publication_date() {
+        let html = "<html><body><p>Safety data sheets explained.</p><footer><p>Copyright © 19.12.2019 - 12:14 h by Example GmbH</p></footer></body></html>";
+        let s = crate::html::scan::scan(html);
+        let d = page_dates(&s, html, None);
+        assert!(d.published.is_none());
+        assert_eq!(d.modified.unwrap().date.to_string(), "2019-12-19");
     }
 }

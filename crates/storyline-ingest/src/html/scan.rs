@@ -39,10 +39,10 @@ pub(crate) struct Hinted {
     pub hint: String,
     pub datetime: Option<String>,
     pub text: String,
-    /// Byte offset of the element in the page, for document order.
-    pub pos: usize,
     pub is_time: bool,
     pub pubdate_attr: bool,
+    /// Inside an `<a>` element (a teaser linking to another page, or a permalink).
+    pub in_link: bool,
 }
 
 #[derive(Debug, Default)]
@@ -221,6 +221,8 @@ pub(crate) fn scan(html: &str) -> Scan {
     let b = html.as_bytes();
     let mut scan = Scan::default();
     let mut captures: Vec<usize> = Vec::new();
+    // An `<a>` start tag closes any open one (links do not nest in HTML).
+    let mut in_link = false;
     let mut i = 0;
     let mut text_start = 0;
     while i < b.len() {
@@ -259,6 +261,9 @@ pub(crate) fn scan(html: &str) -> Scan {
                 "p" | "div" | "li" | "section" | "article" | "header" | "footer" | "td" | "ul"
             ) {
                 captures.clear();
+            }
+            if name == "a" {
+                in_link = false;
             }
             i = end;
             text_start = end;
@@ -311,6 +316,7 @@ pub(crate) fn scan(html: &str) -> Scan {
                 scan.canonical = tag.attr("href").map(str::to_string);
             }
             "p" | "div" | "li" | "td" => captures.clear(),
+            "a" => in_link = true,
             _ => {}
         }
         // Meta-like items: meta tags, and any element with itemprop + content/datetime.
@@ -369,9 +375,9 @@ pub(crate) fn scan(html: &str) -> Scan {
                     })
                     .map(str::to_string),
                 text: String::new(),
-                pos: lt,
                 is_time,
                 pubdate_attr,
+                in_link,
             });
             captures.push(scan.hinted.len() - 1);
             if captures.len() > 8 {
