@@ -441,9 +441,23 @@ pub fn score_docs(docs: &[TmlDoc]) -> (TimexScores, Vec<TimexErrors>) {
 
 /// Scores the tagger on every `.tml` file under `dir` (recursively). Fails, naming
 /// the path, when the directory is missing or holds no `.tml` file.
+///
+/// When the environment variable `STORYLINE_TIMEX_ERRORS` names a file, the
+/// per-document errors are written there as JSON lines (for error analysis on a
+/// development set).
 pub fn eval_timex(dir: &Path) -> Result<TimexScores> {
     let docs = read_tml_dir(dir)?;
-    Ok(score_docs(&docs).0)
+    let (scores, errors) = score_docs(&docs);
+    if let Some(out) = std::env::var_os("STORYLINE_TIMEX_ERRORS") {
+        let mut buf = String::new();
+        for e in &errors {
+            buf.push_str(&serde_json::to_string(e)?);
+            buf.push('\n');
+        }
+        std::fs::write(&out, buf)
+            .with_context(|| format!("cannot write {}", Path::new(&out).display()))?;
+    }
+    Ok(scores)
 }
 
 /// Like [`eval_timex`], with the per-document errors.

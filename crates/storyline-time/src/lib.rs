@@ -100,6 +100,9 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         let Some(rule) = rules.rules.get(m.rule) else {
             continue;
         };
+        if part_of_name(text, m, rule, &rules.lex) {
+            continue;
+        }
         let inp = Input {
             lex: &rules.lex,
             rule,
@@ -187,6 +190,34 @@ fn open_ended(
         }
     }
     Some(r)
+}
+
+/// Whether a match is a word of something else: a weekday or holiday name inside a
+/// proper name ("the Sunday Times", "Christmas Island"); the words are in
+/// `names.tsv`.
+fn part_of_name(text: &str, m: &Match, rule: &rules::Rule, lex: &rules::Lexicon) -> bool {
+    let Some(t) = text.get(m.start..m.end) else {
+        return false;
+    };
+    let after = text.get(m.end..).unwrap_or("");
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let next: String = rest.chars().take_while(|c| c.is_alphabetic()).collect();
+    let Some(first) = next.chars().next() else {
+        return false;
+    };
+    let kind = lex.names.get(&next.to_lowercase()).map(String::as_str);
+    if t.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let day_name = matches!(
+        rule.func,
+        rules::Func::WeekdayRelative | rules::Func::Holiday
+    ) || (rule.func == rules::Func::AbsoluteDate
+        && rule.arg("month").is_some()
+        && rule.arg("day").is_some());
+    day_name && first.is_uppercase() && kind == Some("name")
 }
 
 /// Byte windows of `text` around trigger words and digits where a rule may match.

@@ -259,7 +259,7 @@ pub(crate) fn resolve(
         Func::AbsoluteDate => absolute_date(inp, anchor)?,
         Func::NumericDate => numeric_date(inp, anchor)?,
         Func::WeekdayRelative => weekday_relative(inp, anchor)?,
-        Func::DayOffset => day_offset(inp, anchor)?,
+        Func::DayOffset => day_offset(inp, anchor, st)?,
         Func::Clock => clock(inp, anchor)?,
         Func::OffsetAgo => offset_ago(inp, anchor, st)?,
         Func::RelativeUnit => relative_unit(inp, anchor, st)?,
@@ -273,6 +273,7 @@ pub(crate) fn resolve(
         Func::Set => set(inp)?,
         Func::Ref => reference(inp, anchor)?,
         Func::SpokenYear => spoken_year(inp)?,
+        Func::Holiday => holiday(inp, anchor)?,
     };
     let quarter_source = matches!(inp.rule.func, Func::Period | Func::RelativeUnit);
     if quarter_source && r.value.len() >= 7 && r.value.as_bytes().get(5) == Some(&b'Q') {
@@ -297,6 +298,7 @@ pub(crate) fn resolve(
             | Func::Clock
             | Func::OffsetAgo
             | Func::RelativeUnit
+            | Func::Holiday
     );
     let fine = matches!(
         r.precision,
@@ -496,8 +498,13 @@ fn weekday_relative(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> 
     Some(r.rel())
 }
 
-fn day_offset(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
+fn day_offset(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<Resolved> {
     let off: i64 = inp.g("offset")?.parse().ok()?;
+    // "that night", "the next morning": from the reference day when there is one.
+    let anchor = match (anchor, inp.g("base")) {
+        (Some(a), Some("ref")) => Some(st.reference_for("day").unwrap_or(a)),
+        (a, _) => a,
+    };
     let part = part_code(inp, inp.lex);
     let Some(a) = anchor else {
         return Some(
@@ -953,6 +960,11 @@ fn duration(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     {
         return None;
     }
+    // Bare "hours", "days": a duration after "for", "within", ... or before "later"
+    // ("for hours", "days later"), not "the days of", "on days when".
+    if inp.rule.arg("ctx") == Some("prep") && !duration_context(inp) {
+        return None;
+    }
     if inp.g("frac").is_some() || inp.g("half").is_some() {
         n = n.map(|v| v + 0.5);
     }
@@ -981,6 +993,48 @@ fn duration(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
         }
     }
     Some(r)
+}
+
+/// Whether a bare plural unit stands as a duration: after a preposition or verb of
+/// extent ("for days", "within hours", "took minutes") or before "later",
+/// "earlier", "after", "before" ("minutes after the blast"), unless a determiner
+/// comes first ("the days after").
+fn duration_context(inp: &Input) -> bool {
+    let before = inp.text.get(..inp.m.start).unwrap_or("");
+    let prev = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let after = inp.text.get(inp.m.end..).unwrap_or("");
+    let next = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "for"
+            | "within"
+            | "in"
+            | "over"
+            | "after"
+            | "than"
+            | "took"
+            | "take"
+            | "takes"
+            | "lasted"
+            | "lasting"
+            | "spent"
+            | "waited"
+            | "happened"
+            | "came"
+    ) || !matches!(
+        prev.as_str(),
+        "the" | "those" | "these" | "early" | "first" | "last" | "final" | "of"
+    ) && matches!(next.as_str(), "later" | "earlier" | "after" | "before")
 }
 
 fn set(inp: &Input) -> Option<Resolved> {
@@ -1039,4 +1093,78 @@ fn spoken_year(inp: &Input) -> Option<Resolved> {
         None => 0,
     };
     value::year(hi + lo)
+}
+
+/// Easter Sunday of year `y` (Gregorian computus).
+pub(crate) fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y.rem_euclid(19);
+    let b = y.div_euclid(100);
+    let c = y.rem_euclid(100);
+    let (d, e) = (b / 4, b % 4);
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15).rem_euclid(30);
+    let (i, k) = (c / 4, c % 4);
+    let l = (32 + 2 * e + 2 * i - h - k).rem_euclid(7);
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let dom = (h + l - 7 * m + 114) % 31 + 1;
+    value::ymd(y, u32::try_from(month).ok()?, u32::try_from(dom).ok()?)
+}
+
+/// The `nth` weekday `wd` (1 = Monday) of month `m` of year `y`; `nth` < 0 counts
+/// from the month's end (-1 = the last).
+pub(crate) fn nth_weekday(y: i32, m: u32, wd: u32, nth: i64) -> Option<NaiveDate> {
+    if nth >= 0 {
+        let first = value::ymd(y, m, 1)?;
+        let off = (wd as i64 - value::weekday_num(first) as i64).rem_euclid(7);
+        add_days(first, off + 7 * (nth - 1))
+    } else {
+        let (ny, nm) = add_months(y, m, 1);
+        let last = add_days(value::ymd(ny, nm, 1)?, -1)?;
+        let off = (value::weekday_num(last) as i64 - wd as i64).rem_euclid(7);
+        add_days(last, -off + 7 * (nth + 1))
+    }
+}
+
+/// The day of a movable holiday in year `y`, from the rule's args: `easter=OFFSET`
+/// (days from Easter Sunday) or `hmonth=M;hwd=W;nth=N` (the Nth weekday W of month M).
+fn holiday_in(inp: &Input, y: i32) -> Option<NaiveDate> {
+    if let Some(off) = inp.rule.arg("easter") {
+        return add_days(easter(y)?, off.parse().ok()?);
+    }
+    let m: u32 = inp.rule.arg("hmonth")?.parse().ok()?;
+    let wd: u32 = inp.rule.arg("hwd")?.parse().ok()?;
+    let nth: i64 = inp.rule.arg("nth")?.parse().ok()?;
+    nth_weekday(y, m, wd, nth)
+}
+
+/// A movable holiday ("Easter", "Thanksgiving"): its day in the stated year, else in
+/// the year the tense and the relative word imply (as a year-less date).
+fn holiday(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
+    // "Easter Island", "Easter Rising": a name, not the holiday.
+    let after = inp.text.get(inp.m.end..).unwrap_or("");
+    let single = !inp
+        .text
+        .get(inp.m.start..inp.m.end)
+        .unwrap_or("")
+        .contains(char::is_whitespace);
+    if single && after.starts_with(' ') && after[1..].chars().next().is_some_and(char::is_uppercase)
+    {
+        return None;
+    }
+    if let Some(y) = inp.g("year").and_then(parse_year) {
+        return Some(day(holiday_in(inp, y)?));
+    }
+    let Some(a) = anchor else {
+        return Some(Resolved::open("XXXX-XX-XX", Precision::Day).rel());
+    };
+    let cands: Vec<(i64, NaiveDate)> = (-1..=1)
+        .filter_map(|k| holiday_in(inp, a.year() + k))
+        .map(|x| (day_key(x), x))
+        .collect();
+    let this = holiday_in(inp, a.year()).map(|x| (day_key(x), x));
+    let pick = pick_from_rel_and_tense(inp.key("rel").as_deref(), inp.tense);
+    let x = choose_tensed(&cands, this, day_key(a), pick, 183)?;
+    Some(day(x).rel())
 }

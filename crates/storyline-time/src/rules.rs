@@ -23,6 +23,7 @@ const TENSE: &str = include_str!("../../../resources/time/tense.tsv");
 const MACROS: &str = include_str!("../../../resources/time/macros.tsv");
 const PATTERNS: &str = include_str!("../../../resources/time/patterns.tsv");
 const PARAMS: &str = include_str!("../../../resources/time/params.tsv");
+const NAMES: &str = include_str!("../../../resources/time/names.tsv");
 
 /// Words too common to tell the tagger that a time expression may be near.
 const NOT_TRIGGERS: &[&str] = &[
@@ -55,6 +56,7 @@ pub(crate) enum Func {
     Set,
     Ref,
     SpokenYear,
+    Holiday,
 }
 
 impl Func {
@@ -74,6 +76,7 @@ impl Func {
             "set" => Func::Set,
             "ref" => Func::Ref,
             "spoken_year" => Func::SpokenYear,
+            "holiday" => Func::Holiday,
             _ => return None,
         })
     }
@@ -113,6 +116,8 @@ pub(crate) struct Lexicon {
     pub modifiers: HashMap<String, String>,
     pub tense: HashMap<String, Tense>,
     pub params: HashMap<String, String>,
+    /// Filter words (`names.tsv`): word -> kind (`name`, `function`).
+    pub names: HashMap<String, String>,
 }
 
 /// Everything compiled from the resources.
@@ -276,6 +281,9 @@ impl Rules {
         let modifiers = simple(MODIFIERS, "PREMOD", &mut errors);
         let tense = simple(TENSE, "TENSE", &mut errors);
         let params = simple(PARAMS, "PARAMS", &mut errors);
+        for (w, v, _) in simple(NAMES, "NAMES", &mut errors) {
+            lex.names.insert(w, v);
+        }
 
         for (w, v, _) in &ordinals {
             match v.parse() {

@@ -696,3 +696,167 @@ fn or_so_is_inside_the_extent() {
         pairs(&[("the next year or so", "2025")])
     );
 }
+
+#[test]
+fn movable_holidays() {
+    let a = anchor();
+    assert_eq!(
+        tv("Stores were crowded before Easter.", &a),
+        pairs(&[("Easter", "2024-03-31")])
+    );
+    assert_eq!(
+        tv("Families will gather on Thanksgiving.", &a),
+        pairs(&[("Thanksgiving", "2024-11-28")])
+    );
+    assert_eq!(
+        tv(
+            "The union marched on Labor Day and again on Memorial Day.",
+            &a
+        ),
+        pairs(&[("Labor Day", "2024-09-02"), ("Memorial Day", "2024-05-27")])
+    );
+    assert_eq!(
+        tv("The pact was signed on Good Friday 2025.", &a),
+        pairs(&[("Good Friday 2025", "2025-04-18")])
+    );
+    // Names, not days.
+    assert!(tv("The ship sailed on to Easter Island.", &a).is_empty());
+    assert!(tv("She lived on Christmas Island for a decade.", &a).len() == 1);
+    assert_eq!(
+        normalize::easter(2000),
+        Some(d(2000, 4, 23)),
+        "Gregorian computus"
+    );
+}
+
+#[test]
+fn military_times_with_a_zone() {
+    let a = anchor();
+    assert_eq!(
+        tv("The strike began at 0430 GMT on Monday.", &a),
+        pairs(&[("0430 GMT", "2024-11-19T04:30"), ("Monday", "2024-11-18")])
+    );
+    // A four-digit number alone is not a time.
+    assert!(tv("The crew counted 0430 boxes.", &a).is_empty());
+}
+
+#[test]
+fn parts_of_the_reference_day() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "The convoy left on Nov. 3. That night the bridge collapsed, and the next morning rescuers arrived.",
+            &a
+        ),
+        pairs(&[
+            ("Nov. 3", "2024-11-03"),
+            ("That night", "2024-11-03TNI"),
+            ("the next morning", "2024-11-04TMO"),
+        ])
+    );
+    let m = one("Late that evening the mayor spoke.", &a);
+    assert_eq!(m.kind, TimexType::Time);
+    assert_eq!(m.value.value, "2024-11-19TEV");
+}
+
+#[test]
+fn bare_plural_durations_need_a_durational_context() {
+    let a = anchor();
+    assert_eq!(
+        tv("Crews worked for hours to clear the road.", &a),
+        pairs(&[("hours", "PTXH")])
+    );
+    assert_eq!(
+        tv("Days later, the mayor quit.", &a),
+        pairs(&[("Days", "PXD")])
+    );
+    assert_eq!(
+        tv("Officials expect a ruling in the coming days.", &a),
+        pairs(&[("the coming days", "PXD")])
+    );
+    assert!(tv("The days of cheap fuel are over.", &a).is_empty());
+    assert!(tv("On days when it rains, the ferry stays in port.", &a).is_empty());
+}
+
+#[test]
+fn quarters_of_a_relative_year_and_the_same_period() {
+    let a = anchor();
+    assert_eq!(
+        tv("Deliveries resume in the second quarter of next year.", &a),
+        pairs(&[("the second quarter of next year", "2025-Q2")])
+    );
+    assert_eq!(
+        tv(
+            "Sales in the third quarter slipped from the same period last year.",
+            &a
+        ),
+        pairs(&[
+            ("the third quarter", "2024-Q3"),
+            ("the same period last year", "2023-Q3"),
+        ])
+    );
+    let ms = tag("Profit for the full fiscal year ended Sept. 30 rose.", &a);
+    assert_eq!(ms[0].text, "the full fiscal year");
+    assert_eq!(ms[0].kind, TimexType::Duration);
+    assert_eq!(ms[0].value.value, "P1Y");
+}
+
+#[test]
+fn weekday_names_inside_proper_names_are_not_times() {
+    let a = anchor();
+    // A newspaper title is not a day; the council's habit is a SET.
+    assert_eq!(
+        tv("The Sunday Times said the council meets daily.", &a),
+        pairs(&[("daily", "P1D")])
+    );
+    assert_eq!(
+        tv("The Herald reported it on Sunday.", &a),
+        pairs(&[("Sunday", "2024-11-17")])
+    );
+}
+
+#[test]
+fn parts_of_day_before_a_deictic_word() {
+    let a = anchor();
+    let m = one("Shares slid in mid-afternoon yesterday.", &a);
+    assert_eq!(m.text, "mid-afternoon yesterday");
+    assert_eq!(m.kind, TimexType::Time);
+    assert_eq!(m.value.value, "2024-11-18TAF");
+    assert_eq!(m.value.modifier, Some(TimeMod::Mid));
+    let m = one("The rally ended in late evening.", &a);
+    assert_eq!(m.text, "late evening");
+    assert_eq!(m.value.value, "2024-11-19TEV");
+}
+
+#[test]
+fn approximate_dates_keep_their_qualifier() {
+    let a = anchor();
+    let m = one("The plant should reopen around Dec. 2.", &a);
+    assert_eq!(m.text, "around Dec. 2");
+    assert_eq!(m.value.value, "2024-12-02");
+    assert_eq!(m.value.modifier, Some(TimeMod::Approx));
+    let m = one("The dam was finished approximately 1960.", &a);
+    assert_eq!(m.text, "approximately 1960");
+}
+
+#[test]
+fn weekday_with_a_plural_part_of_day_is_a_set() {
+    let a = anchor();
+    let m = one("The market opens Friday nights only.", &a);
+    assert_eq!(m.text, "Friday nights");
+    assert_eq!(m.kind, TimexType::Set);
+    assert_eq!(m.value.value, "XXXX-WXX-5TNI");
+}
+
+#[test]
+fn vague_plurals_with_a_determiner_or_a_following_signal() {
+    let a = anchor();
+    assert_eq!(
+        tv("Over the years the harbour silted up.", &a),
+        pairs(&[("the years", "PXY")])
+    );
+    assert_eq!(
+        tv("The roof fell in minutes after the quake.", &a),
+        pairs(&[("minutes", "PTXM")])
+    );
+}
