@@ -3,28 +3,30 @@
 //! resolution of pronouns and anaphoric speaker phrases.
 
 use crate::lexicon::{
-    is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS,
-    ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, INDEFINITE, PHRASE_RE, ROLES_SET,
-    STOP,
+    is_org_word, is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED,
+    ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, INDEFINITE, PHRASE_RE,
+    ROLES_SET, STOP,
 };
+use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
 use std::collections::HashMap;
+use std::sync::LazyLock;
 use storyline_text::{sentences, token_iter, Span, TokenKind};
 
 #[derive(Debug, Clone)]
-struct Tok {
-    s: usize,
-    e: usize,
-    kind: TokenKind,
-    low: String,
-    cap: bool,
+pub(crate) struct Tok {
+    pub(crate) s: usize,
+    pub(crate) e: usize,
+    pub(crate) kind: TokenKind,
+    pub(crate) low: String,
+    pub(crate) cap: bool,
 }
 
-struct Doc<'a> {
-    text: &'a str,
-    toks: Vec<Tok>,
+pub(crate) struct Doc<'a> {
+    pub(crate) text: &'a str,
+    pub(crate) toks: Vec<Tok>,
     /// Token ranges `[a, b)` of each sentence.
-    sents: Vec<(usize, usize)>,
+    pub(crate) sents: Vec<(usize, usize)>,
     /// Quote regions, opening mark to closing mark inclusive, sorted.
     quotes: Vec<Span>,
     /// Multi-word cue matches: first token -> (token end (exclusive), stance,
@@ -141,7 +143,7 @@ fn quote_regions(text: &str) -> Vec<Span> {
 }
 
 impl<'a> Doc<'a> {
-    fn new(text: &'a str) -> Doc<'a> {
+    pub(crate) fn new(text: &'a str) -> Doc<'a> {
         let toks: Vec<Tok> = token_iter(text)
             .map(|t| {
                 let w = &text[t.span.start..t.span.end];
@@ -207,7 +209,7 @@ impl<'a> Doc<'a> {
             .is_some_and(|t| matches!(t.kind, TokenKind::Punct | TokenKind::Symbol))
     }
 
-    fn is_quote(&self, i: usize) -> bool {
+    pub(crate) fn is_quote(&self, i: usize) -> bool {
         let r = self.raw(i);
         if r == "'" {
             // one half of a `''` quote mark
@@ -234,7 +236,7 @@ impl<'a> Doc<'a> {
         (pos > q.start && pos < q.end).then_some(q)
     }
 
-    fn in_quote(&self, i: usize) -> bool {
+    pub(crate) fn in_quote(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| {
             self.region_inside(t.s).is_some_and(|q| {
                 t.e < q.end || (t.e == q.end && !is_quote_str(&self.text[t.s..t.e]))
@@ -259,11 +261,11 @@ impl<'a> Doc<'a> {
         self.quotes.get(k).copied().filter(|q| q.start == t.s)
     }
 
-    fn is_closing_quote(&self, i: usize) -> bool {
+    pub(crate) fn is_closing_quote(&self, i: usize) -> bool {
         self.is_quote(i) && self.region_closed_by(i).is_some()
     }
 
-    fn is_opening_quote(&self, i: usize) -> bool {
+    pub(crate) fn is_opening_quote(&self, i: usize) -> bool {
         self.is_quote(i) && self.region_opened_by(i).is_some()
     }
 
@@ -1772,16 +1774,327 @@ enum Config {
     Inherit,
 }
 
-/// Extracts the attributions of `text`, in text order.
+/// The attribution tagger compiled in from `resources/models/attribution.bin`;
+/// `None` when the file is empty or not a model (the rules then work alone).
+static TAGGER: LazyLock<Option<Tagger>> = LazyLock::new(|| {
+    Tagger::from_bytes(include_bytes!("../../../resources/models/attribution.bin")).ok()
+});
+
+/// The compiled-in attribution tagger, when there is one.
+pub fn tagger() -> Option<&'static Tagger> {
+    TAGGER.as_ref()
+}
+
+/// How the tagger's attributions are merged with the rules'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MergeConfig {
+    /// Add tagger attributions whose cue no rule attribution covers.
+    pub add: bool,
+    /// Only add attributions whose cue contains a word of the cue lexicons (or
+    /// "according to").
+    pub lexicon_cues_only: bool,
+    /// Replace a rule attribution's content by the tagger's when the tagger's
+    /// covers it and is longer.
+    pub widen_content: bool,
+    /// Replace a rule attribution's source by the tagger's when the tagger's
+    /// contains the rule's speaker and is longer.
+    pub widen_source: bool,
+    /// Take the tagger's source and content spans for every rule attribution whose
+    /// cue the tagger also found.
+    pub prefer_tagger: bool,
+    /// Drop rule attributions whose cue the tagger did not find.
+    pub drop_unmatched: bool,
+    /// Add tagger attributions without a source (with an empty source span, no
+    /// speaker, marked weak).
+    pub allow_sourceless: bool,
+    /// The tagger's attributions alone (for validation).
+    pub pure: bool,
+}
+
+/// What [`extract`] uses.
+pub const DEFAULT_MERGE: MergeConfig = MergeConfig {
+    add: true,
+    lexicon_cues_only: true,
+    widen_content: false,
+    widen_source: false,
+    prefer_tagger: false,
+    drop_unmatched: false,
+    allow_sourceless: true,
+    pure: false,
+};
+
+/// Extracts the attributions of `text`, in text order: the rule-based ones, plus
+/// those the compiled-in tagger finds and the rules missed.
 pub fn extract(text: &str) -> Vec<Attribution> {
+    extract_with(text, tagger(), DEFAULT_MERGE)
+}
+
+/// [`extract`] with a given tagger (or none: the rules alone) and merge settings.
+pub fn extract_with(text: &str, tagger: Option<&Tagger>, cfg: MergeConfig) -> Vec<Attribution> {
     let doc = Doc::new(text);
+    let mut out = extract_rules(&doc);
+    let Some(tg) = tagger else {
+        return out;
+    };
+    let tatts = tg.attributions(&doc, &out);
+    merge(&doc, &mut out, &tatts, cfg);
+    out
+}
+
+/// Whether an attribution only the tagger found is clear enough for the claims
+/// ledger: its content is a statement (at least four tokens, not a bare phrase
+/// such as "without any progress") and its speaker a person, a pronoun, an
+/// anonymous source or a role or institution noun from the lexicons ("the
+/// ministry", not "the bodies"). Others stay `weak`: counted as attributions, left
+/// out of the report.
+fn ledger_worthy(doc: &Doc, t: &TagAtt, kind: SpeakerKind) -> bool {
+    let content_tokens: usize = t.content.iter().map(|c| c.1.saturating_sub(c.0)).sum();
+    if content_tokens < 4 {
+        return false;
+    }
+    // A source that stops inside a noun phrase ("a Veridian | mine continued") is
+    // a modifier, not a speaker: between it and the cue word only auxiliaries,
+    // adverbs and punctuation may stand, inside the cue span too.
+    let cue_word = (t.cue.0..t.cue.1)
+        .find(|&i| CUE_FORMS.contains_key(doc.t(i)) || doc.t(i) == "according")
+        .unwrap_or(t.cue.0);
+    if let Some((_, b)) = t.source {
+        if b <= cue_word && !(b..cue_word).all(|i| joins_cue(doc.t(i))) {
+            return false;
+        }
+    }
+    match kind {
+        SpeakerKind::Named | SpeakerKind::Pronoun | SpeakerKind::Anonymous => true,
+        SpeakerKind::Role => t.source.is_some_and(|(a, b)| {
+            (a..b).any(|i| {
+                let w = doc.t(i).to_lowercase();
+                let singular = w.strip_suffix('s').unwrap_or(&w);
+                ROLES_SET.contains(&w)
+                    || ROLES_SET.contains(singular)
+                    || is_org_word(&w)
+                    || is_org_word(singular)
+            })
+        }),
+    }
+}
+
+/// Words that may stand between a speaker and its cue word ("has", "also", ",").
+fn joins_cue(word: &str) -> bool {
+    !word.chars().next().is_some_and(char::is_alphabetic)
+        || matches!(
+            word.to_lowercase().as_str(),
+            "has"
+                | "had"
+                | "have"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "will"
+                | "would"
+                | "could"
+                | "may"
+                | "might"
+                | "also"
+                | "later"
+                | "then"
+                | "again"
+                | "previously"
+                | "repeatedly"
+                | "recently"
+                | "once"
+                | "never"
+                | "not"
+                | "did"
+                | "does"
+                | "do"
+                | "who"
+                | "already"
+                | "still"
+                | "publicly"
+                | "privately"
+        )
+}
+
+fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConfig) {
+    if cfg.pure {
+        out.clear();
+    }
+    if cfg.drop_unmatched {
+        out.retain(|r| {
+            tatts
+                .iter()
+                .any(|t| doc.span(t.cue.0, t.cue.1).overlaps(r.cue))
+        });
+    }
+    let n_rules = out.len();
+    let mut added: Vec<Attribution> = Vec::new();
+    for t in tatts {
+        let cue = doc.span(t.cue.0, t.cue.1);
+        if cue.is_empty() {
+            continue;
+        }
+        let content: Vec<Span> = t
+            .content
+            .iter()
+            .map(|&(s, e)| doc.span(s, e))
+            .filter(|c| !c.is_empty())
+            .collect();
+        if let Some(r) = out[..n_rules].iter_mut().find(|r| r.cue.overlaps(cue)) {
+            if cfg.prefer_tagger {
+                if let Some((ss, se)) = t.source {
+                    let src = doc.span(ss, se);
+                    if !src.is_empty() && !src.overlaps(r.cue) {
+                        r.source = src;
+                    }
+                }
+                if !content.is_empty() && !content.iter().any(|c| c.overlaps(r.source)) {
+                    r.content = content.clone();
+                    let ts = content[0].start;
+                    let te = content[content.len() - 1].end;
+                    r.evidence = Span::new(r.evidence.start.min(ts), r.evidence.end.max(te));
+                    finish(doc, r);
+                }
+                continue;
+            }
+            if cfg.widen_content && !content.is_empty() && r.cue_kind != CueKind::Refusal {
+                let ts = content[0].start;
+                let te = content[content.len() - 1].end;
+                if let Some(rc) = r.content_span() {
+                    let no_cross = !content
+                        .iter()
+                        .any(|c| c.overlaps(r.source) || c.overlaps(r.cue));
+                    if ts <= rc.start && te >= rc.end && te - ts > rc.len() && no_cross {
+                        r.content = content.clone();
+                        r.evidence = Span::new(r.evidence.start.min(ts), r.evidence.end.max(te));
+                        finish(doc, r);
+                    }
+                }
+            }
+            if cfg.widen_source {
+                if let Some((ss, se)) = t.source {
+                    let src = doc.span(ss, se);
+                    let speaker = r.speaker.unwrap_or(r.source);
+                    if !r.inherited
+                        && src.start <= r.source.start
+                        && src.end >= r.source.end
+                        && src.len() > r.source.len()
+                        && src.start <= speaker.start
+                        && src.end >= speaker.end
+                        && !src.overlaps(r.cue)
+                        && !r.content.iter().any(|c| c.overlaps(src))
+                    {
+                        r.source = src;
+                    }
+                }
+            }
+            continue;
+        }
+        if !cfg.add {
+            continue;
+        }
+        let (ss, se) = match t.source {
+            Some(x) => x,
+            None if cfg.allow_sourceless && !content.is_empty() => (t.cue.0, t.cue.0),
+            None => continue,
+        };
+        let source = if ss < se {
+            doc.span(ss, se)
+        } else {
+            Span::new(cue.start, cue.start)
+        };
+        let sourceless = ss >= se;
+        if source.is_empty() && !sourceless {
+            continue;
+        }
+        // nothing the rules already labelled
+        let taken = |sp: Span| {
+            out[..n_rules]
+                .iter()
+                .any(|r| r.cue.overlaps(sp) || r.content.iter().any(|c| c.overlaps(sp)))
+        };
+        if taken(cue) || (!sourceless && taken(source)) || content.iter().any(|c| taken(*c)) {
+            continue;
+        }
+        // the cue's lexicon entry: the first cue word of the cue
+        let entry = (t.cue.0..t.cue.1).find_map(|i| CUE_FORMS.get(doc.t(i)).copied());
+        let according = (t.cue.0..t.cue.1).any(|i| doc.t(i) == "according");
+        if cfg.lexicon_cues_only && entry.is_none() && !according {
+            continue;
+        }
+        let negated = (t.cue.0..t.cue.1).any(|i| matches!(doc.t(i), "not" | "n't" | "never"));
+        let (kind, mut stance, weak) = match entry {
+            Some(e) => (e.kind, e.stance, e.weak),
+            None if according => (CueKind::According, Stance::Assert, false),
+            None => (CueKind::Speech, Stance::Assert, true),
+        };
+        if negated {
+            stance = match stance {
+                Stance::Confirm => Stance::Decline,
+                Stance::Decline => Stance::Decline,
+                _ => Stance::Unknown,
+            };
+        }
+        let np = Np {
+            s: ss,
+            e: se,
+            cs: ss,
+            ce: se,
+            anon_clause: false,
+        };
+        let (speaker_kind, anonymous, affiliation) = if sourceless {
+            (SpeakerKind::Role, false, None)
+        } else {
+            doc.classify(&np)
+        };
+        let lo = ss
+            .min(t.cue.0)
+            .min(t.content.iter().map(|c| c.0).min().unwrap_or(ss));
+        let hi = se
+            .max(t.cue.1)
+            .max(t.content.iter().map(|c| c.1).max().unwrap_or(se));
+        let sa = doc.sents.get(doc.sent_of_tok(lo)).map_or(lo, |x| x.0);
+        let sb = doc
+            .sents
+            .get(doc.sent_of_tok(hi.saturating_sub(1)))
+            .map_or(hi, |x| x.1);
+        let mut att = Attribution {
+            source,
+            speaker: (!sourceless).then_some(source),
+            speaker_kind,
+            antecedent: None,
+            anonymous: anonymous && speaker_kind == SpeakerKind::Anonymous,
+            affiliation,
+            cue,
+            cue_kind: kind,
+            addressee: None,
+            content,
+            direct: false,
+            stance,
+            evidence: doc.span(sa, sb),
+            time: None,
+            about: Vec::new(),
+            inherited: false,
+            weak: weak || sourceless || !ledger_worthy(doc, t, speaker_kind),
+        };
+        finish(doc, &mut att);
+        added.push(att);
+    }
+    for att in added {
+        let at = out.partition_point(|r| r.cue.start <= att.cue.start);
+        out.insert(at, att);
+    }
+}
+
+/// The rule-based attributions of a document, in text order.
+pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let mut cores: Vec<(usize, usize)> = Vec::new(); // core token range of each speaker
     for si in 0..doc.sents.len() {
         let (a, b) = doc.sents[si];
         let first = out.len();
         let mut i = a;
-        if let Some((att, core, next)) = colon_headline(&doc, a, b) {
+        if let Some((att, core, next)) = colon_headline(doc, a, b) {
             out.push(att);
             cores.push(core);
             i = next;
@@ -1805,7 +2118,7 @@ pub fn extract(text: &str) -> Vec<Attribution> {
                 i = next;
                 continue;
             }
-            if let Some((att, core)) = build(&doc, &cue, a, b, &out[first..], &cores[first..]) {
+            if let Some((att, core)) = build(doc, &cue, a, b, &out[first..], &cores[first..]) {
                 out.push(att);
                 cores.push(core);
             }
@@ -1824,10 +2137,10 @@ pub fn extract(text: &str) -> Vec<Attribution> {
             }
         }
     }
-    continuations(&doc, &mut out);
-    resolve(&doc, &mut out, &cores);
+    continuations(doc, &mut out);
+    resolve(doc, &mut out, &cores);
     for att in &mut out {
-        finish(&doc, att);
+        finish(doc, att);
     }
     out
 }

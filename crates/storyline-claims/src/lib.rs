@@ -13,6 +13,17 @@
 //! attached to the cue, and the capitalised names the content mentions.
 //! [`to_claims`] turns attributions into the report's [`Claim`]s.
 //!
+//! Beside the rules, a learned tagger ([`tagger`], an averaged structured
+//! perceptron over BILOU tags of source / cue / content per paragraph, trained on
+//! PolNeAR's train split by `storyline train claims` and compiled in from
+//! `resources/models/attribution.bin`) adds the attributions the rules miss —
+//! beliefs, intentions, predictions, nominal cues — and gives its source and content
+//! spans to the rule attributions whose cue it also finds ([`DEFAULT_MERGE`]). The
+//! rules keep the speaker, its kind, anonymity, affiliation and stance; an added
+//! attribution takes its stance from the cue lexicon (assert by default), its
+//! speaker from the source span and its anonymity from the rules' classification;
+//! one with a cue outside the cue lexicons, or without a source, is `weak`.
+//!
 //! The lexicons (cue verbs with stance and frame, refusal formulas, anonymous-source
 //! nouns, anonymity markers, role nouns, denial openings) are data files in
 //! `resources/claims/` at the repository root, compiled in and built once.
@@ -40,6 +51,7 @@
 
 mod extract;
 mod lexicon;
+pub mod tagger;
 
 #[cfg(test)]
 mod tests;
@@ -48,7 +60,8 @@ use chrono::{Datelike, Duration, NaiveDate};
 use serde::Serialize;
 pub use storyline_model::{Claim, Evidence, Span, Speaker, Stance, TimeValue};
 
-pub use extract::extract;
+pub use extract::{extract, extract_with, tagger, MergeConfig, DEFAULT_MERGE};
+pub use tagger::{Tagger, TrainDoc, TrainReport};
 
 /// What kind of phrase the speaker is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]

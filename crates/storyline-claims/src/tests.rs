@@ -1,6 +1,6 @@
 // Unit tests for attribution extraction, on sentences written for these tests.
 
-use crate::{extract, to_claims, Attribution, CueKind, SpeakerKind, Stance, TimeValue};
+use crate::{extract, to_claims, Attribution, CueKind, Span, SpeakerKind, Stance, TimeValue};
 use chrono::NaiveDate;
 
 fn s(text: &str, span: Option<storyline_model::Span>) -> &str {
@@ -397,4 +397,160 @@ fn attribution_without_content_is_not_a_claim() {
         a.content.clear();
     }
     assert!(to_claims("d1", t, &atts, &TimeValue::unknown(), 0).is_empty());
+}
+
+// ------------------------------------------------------------ learned tagger
+
+#[test]
+fn compiled_tagger_loads() {
+    let tg = crate::tagger().expect("resources/models/attribution.bin loads");
+    assert!(tg.features() > 10_000);
+}
+
+#[test]
+fn tagger_adds_a_belief_attribution_the_rules_miss() {
+    let t = "The senator hopes voters will back the measure in November.";
+    let rules = crate::extract_with(t, None, crate::DEFAULT_MERGE);
+    assert!(rules.is_empty(), "the rules alone find nothing here");
+    let atts = extract(t);
+    assert_eq!(atts.len(), 1);
+    let a = &atts[0];
+    assert_eq!(a.source.slice(t), Some("The senator"));
+    assert_eq!(a.speaker.and_then(|s| s.slice(t)), Some("The senator"));
+    assert_eq!(a.cue.slice(t), Some("hopes"));
+    assert_eq!(a.cue_kind, crate::CueKind::Belief);
+    assert_eq!(a.stance, Stance::Assert);
+    assert!(!a.anonymous);
+    let content = a.content_span().and_then(|c| c.slice(t)).unwrap_or("");
+    assert!(
+        content.starts_with("voters will back the measure"),
+        "{content}"
+    );
+}
+
+#[test]
+fn tagger_adds_a_prediction_the_rules_miss() {
+    let t = "Analysts at the bank predict rates will fall in the spring.";
+    assert!(crate::extract_with(t, None, crate::DEFAULT_MERGE).is_empty());
+    let atts = extract(t);
+    let a = atts
+        .iter()
+        .find(|a| a.cue.slice(t) == Some("predict"))
+        .expect("a prediction");
+    let content = a.content_span().and_then(|c| c.slice(t)).unwrap_or("");
+    assert!(content.contains("rates will fall"), "{content}");
+}
+
+#[test]
+fn tagger_keeps_rule_attributions_and_their_metadata() {
+    let t = "“We are ready,” a senior US official said on Tuesday.";
+    let rules = crate::extract_with(t, None, crate::DEFAULT_MERGE);
+    let all = extract(t);
+    assert_eq!(rules.len(), all.len());
+    assert_eq!(all[0].speaker, rules[0].speaker);
+    assert!(all[0].anonymous && all[0].direct);
+}
+
+fn toy_docs() -> Vec<crate::TrainDoc> {
+    let mk = |text: &str, parts: &[(&str, usize)]| {
+        let mut spans = Vec::new();
+        for (p, ty) in parts {
+            let s = text.find(p).expect("part");
+            spans.push((Span::new(s, s + p.len()), *ty));
+        }
+        crate::TrainDoc {
+            name: "toy".into(),
+            text: text.to_string(),
+            spans,
+        }
+    };
+    vec![
+        mk(
+            "Maria Gomez said the ferry would run again on Monday.",
+            &[
+                ("Maria Gomez", 0),
+                ("said", 1),
+                ("the ferry would run again on Monday", 2),
+            ],
+        ),
+        mk(
+            "The harbour board believes the pier is safe.\n\nNobody was hurt.",
+            &[
+                ("The harbour board", 0),
+                ("believes", 1),
+                ("the pier is safe", 2),
+            ],
+        ),
+    ]
+}
+
+#[test]
+fn training_is_deterministic_and_the_model_round_trips() {
+    let docs = toy_docs();
+    let (a, ra) = crate::tagger::train(&docs, 7, 3, 0.0, 2, |_, _| {}).expect("train");
+    let (b, _) = crate::tagger::train(&docs, 7, 3, 0.0, 2, |_, _| {}).expect("train");
+    assert_eq!(a, b, "same seed, same bytes");
+    assert_eq!(ra.model_bytes, a.len());
+    let m = crate::Tagger::from_bytes(&a).expect("loads");
+    assert!(m.features() > 0);
+    assert_eq!(m.stages(), 2);
+    let t = &docs[0].text;
+    let cfg = crate::MergeConfig {
+        pure: true,
+        ..crate::DEFAULT_MERGE
+    };
+    let x = crate::extract_with(t, Some(&m), cfg);
+    let y = crate::extract_with(t, Some(&m), cfg);
+    assert_eq!(x, y);
+    // the toy model learns its own training sentence
+    assert!(x.iter().any(|a| a.cue.slice(t) == Some("said")));
+    // truncated or foreign bytes are refused, never a panic
+    for cut in [0, 4, 8, 20, a.len() / 2, a.len() - 1] {
+        assert!(crate::Tagger::from_bytes(&a[..cut]).is_err());
+    }
+    assert!(crate::Tagger::from_bytes(b"SLATT01\0\xff\xff\xff\xff").is_err());
+}
+
+#[test]
+fn tagger_never_panics_on_odd_input() {
+    let long = "word ".repeat(3000);
+    let wrapped = "He said it was fine.\n".repeat(400);
+    for t in [
+        "",
+        " ",
+        "\"",
+        "“",
+        "” said",
+        "said",
+        "according to",
+        "\n\n\n",
+        "é ü 漢字 — “…” said ‘x’",
+        long.as_str(),
+        wrapped.as_str(),
+    ] {
+        let a = extract(t);
+        assert_eq!(a, extract(t));
+        for x in &a {
+            assert!(x.cue.end <= t.len() && x.source.end <= t.len());
+        }
+    }
+}
+
+#[test]
+fn the_ledger_keeps_only_clear_speakers_and_statements() {
+    use storyline_model::TimeValue;
+    let text = "The number of families moved from the valley rose to 900 on Monday, the \
+        county said, as silt from a Torvik quarry continued to wash into the reservoir. The \
+        last round of talks held in Brask in mid-May concluded without any progress.";
+    let atts = extract(text);
+    let claims = crate::to_claims("d1", text, &atts, &TimeValue::unknown(), 0);
+    for c in &claims {
+        assert_ne!(c.speaker.text, "Torvik", "{c:?}");
+        assert!(!c.speaker.text.contains("Brask"), "{c:?}");
+        assert!(c.content.split_whitespace().count() >= 4, "{c:?}");
+    }
+    assert!(
+        claims.iter().any(|c| c.speaker.text == "the county"),
+        "{claims:?}"
+    );
 }

@@ -137,3 +137,46 @@ pub fn train_ner(
         }
     }
 }
+
+/// `storyline train claims`.
+#[allow(clippy::too_many_arguments)]
+pub fn train_claims(
+    data: &Path,
+    out: &Path,
+    seed: u64,
+    epochs: usize,
+    prune: f32,
+    stages: usize,
+    all_annotators: bool,
+    validate: bool,
+) -> ExitCode {
+    if !data.exists() {
+        eprintln!("storyline: {}: not found", data.display());
+        return ExitCode::from(2);
+    }
+    match storyline_eval::claims::train_claims(
+        data,
+        out,
+        seed,
+        epochs,
+        prune,
+        stages,
+        all_annotators,
+        validate,
+    ) {
+        Ok(report) => {
+            println!("{}", serde_json::to_string(&report).unwrap_or_default());
+            if !validate {
+                eprintln!(
+                    "storyline: wrote {}; rebuild to compile the new weights in",
+                    out.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("storyline: training failed: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

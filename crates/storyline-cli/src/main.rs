@@ -129,6 +129,34 @@ enum TrainCommand {
         #[arg(long, default_value_t = 8)]
         epochs: usize,
     },
+    /// Train the attribution tagger (averaged perceptron) on PolNeAR reproducibly.
+    Claims {
+        /// A PolNeAR split folder (`text/`, `attributions/`).
+        #[arg(long)]
+        data: PathBuf,
+        /// Where to write the weights (the build compiles
+        /// resources/models/attribution.bin in).
+        #[arg(long, default_value = "resources/models/attribution.bin")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+        #[arg(long, default_value_t = 8)]
+        epochs: usize,
+        /// Weights under this magnitude are left out of the file.
+        #[arg(long, default_value_t = 2.5)]
+        prune: f32,
+        /// 1: one tagger; 2: a second tagger that also sees the first one's labels.
+        #[arg(long, default_value_t = 1)]
+        stages: usize,
+        /// Train on every annotator's file of an article annotated more than once
+        /// (`false`: only the alphabetically first, the one the scorer reads).
+        #[arg(long, default_value_t = true, action = clap::ArgAction::Set)]
+        all_annotators: bool,
+        /// Train on nine tenths of the data, score the held-out tenth after each
+        /// epoch, and write nothing.
+        #[arg(long)]
+        validate: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -203,6 +231,28 @@ fn main() -> ExitCode {
                     epochs,
                 },
         } => eval::train_ner(&data, dev.as_deref(), &out, seed, epochs),
+        Command::Train {
+            what:
+                TrainCommand::Claims {
+                    data,
+                    out,
+                    seed,
+                    epochs,
+                    prune,
+                    stages,
+                    all_annotators,
+                    validate,
+                },
+        } => eval::train_claims(
+            &data,
+            &out,
+            seed,
+            epochs,
+            prune,
+            stages,
+            all_annotators,
+            validate,
+        ),
         Command::Ingest {
             paths,
             jsonl,

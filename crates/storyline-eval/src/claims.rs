@@ -32,7 +32,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use storyline_claims::{extract, Attribution, Span, SpeakerKind, Stance};
+use storyline_claims::{
+    extract, extract_with, Attribution, MergeConfig, Span, SpeakerKind, Stance, TrainDoc,
+    TrainReport, DEFAULT_MERGE,
+};
 
 /// Precision, recall and F1 with their counts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
@@ -150,6 +153,12 @@ fn files_with_ext(dir: &Path, ext: &str) -> Vec<PathBuf> {
 
 /// Reads a PolNeAR split (`dir/text`, `dir/attributions`) or a flat folder of pairs.
 pub fn read_polnear(dir: &Path) -> Result<Vec<PolnearDoc>> {
+    read_polnear_annotations(dir, false)
+}
+
+/// [`read_polnear`]; with `all_annotators`, one document per annotator file (an
+/// article annotated twice comes twice, for training).
+pub fn read_polnear_annotations(dir: &Path, all_annotators: bool) -> Result<Vec<PolnearDoc>> {
     let (ann_dir, txt_dir) = if dir.join("attributions").is_dir() {
         (dir.join("attributions"), dir.join("text"))
     } else {
@@ -159,8 +168,8 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<PolnearDoc>> {
     if anns.is_empty() {
         bail!("no .ann files under {}", dir.display());
     }
-    // one annotator file per article: the alphabetically first
-    let mut chosen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    // one annotator file per article: the alphabetically first (or all of them)
+    let mut chosen: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for p in anns {
         let stem = p
             .file_stem()
@@ -177,18 +186,27 @@ pub fn read_polnear(dir: &Path) -> Result<Vec<PolnearDoc>> {
             }
             _ => stem.clone(),
         };
-        chosen.entry(name).or_insert(p);
+        let e = chosen.entry(name).or_default();
+        if e.is_empty() || all_annotators {
+            e.push(p);
+        }
     }
     let mut docs = Vec::new();
-    for (name, ann) in chosen {
+    for (name, anns) in chosen {
         let txt_path = txt_dir.join(format!("{name}.txt"));
         let Ok(text) = std::fs::read_to_string(&txt_path) else {
             continue;
         };
-        let ann_text =
-            std::fs::read_to_string(&ann).with_context(|| format!("reading {}", ann.display()))?;
-        let gold = parse_ann(&text, &ann_text);
-        docs.push(PolnearDoc { name, text, gold });
+        for ann in anns {
+            let ann_text = std::fs::read_to_string(&ann)
+                .with_context(|| format!("reading {}", ann.display()))?;
+            let gold = parse_ann(&text, &ann_text);
+            docs.push(PolnearDoc {
+                name: name.clone(),
+                text: text.clone(),
+                gold,
+            });
+        }
     }
     Ok(docs)
 }
@@ -326,6 +344,20 @@ fn speed(texts: &[&str], min_secs: f64) -> (usize, f64, f64) {
 
 /// Scores `storyline_claims::extract` on PolNeAR documents.
 pub fn score_polnear(docs: &[PolnearDoc]) -> ClaimScores {
+    let mut s = score_polnear_with(docs, extract);
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let (tokens, seconds, tps) = speed(&texts, 1.0);
+    s.tokens = tokens;
+    s.seconds = seconds;
+    s.tokens_per_second = tps;
+    s
+}
+
+/// Scores an attribution extractor on PolNeAR documents (no timing).
+pub fn score_polnear_with(
+    docs: &[PolnearDoc],
+    extract: impl Fn(&str) -> Vec<Attribution>,
+) -> ClaimScores {
     let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new(); // tp, pred, gold
     let mut att = (0usize, 0usize, 0usize);
     let mut n_gold = 0;
@@ -337,7 +369,12 @@ pub fn score_polnear(docs: &[PolnearDoc]) -> ClaimScores {
         let gsrc = dedup(d.gold.iter().filter_map(|g| g.source.clone()).collect());
         let gcue = dedup(d.gold.iter().filter_map(|g| g.cue.clone()).collect());
         let gcon = dedup(d.gold.iter().flat_map(|g| g.content.clone()).collect());
-        let psrc = dedup(pred.iter().map(|p| vec![p.source]).collect());
+        let psrc = dedup(
+            pred.iter()
+                .filter(|p| !p.source.is_empty())
+                .map(|p| vec![p.source])
+                .collect(),
+        );
         let pcue = dedup(pred.iter().map(|p| vec![p.cue]).collect());
         let pcon = dedup(pred.iter().map(|p| p.content.clone()).collect());
         for (name, p, g) in [
@@ -372,8 +409,6 @@ pub fn score_polnear(docs: &[PolnearDoc]) -> ClaimScores {
         spans.insert(k.to_string(), Prf::new(tp, tp, p, g));
     }
     let f = |k: &str| spans.get(k).map(|x: &Prf| x.f1);
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let (tokens, seconds, tps) = speed(&texts, 1.0);
     ClaimScores {
         dataset: "polnear".into(),
         documents: docs.len(),
@@ -387,11 +422,216 @@ pub fn score_polnear(docs: &[PolnearDoc]) -> ClaimScores {
         content_exact_f1: f("content_exact"),
         attribution_f1: Some(Prf::new(att.0, att.0, att.1, att.2).f1),
         spans,
-        tokens,
-        seconds,
-        tokens_per_second: tps,
         ..ClaimScores::default()
     }
+}
+
+/// Whether a PolNeAR article is in the validation tenth of the train split (by an
+/// FNV-1a hash of its name).
+#[allow(clippy::manual_is_multiple_of)]
+pub fn is_validation(name: &str) -> bool {
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for &b in name.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100_0000_01b3);
+    }
+    h % 10 == 0
+}
+
+fn train_doc(d: &PolnearDoc) -> TrainDoc {
+    let mut spans = Vec::new();
+    for g in &d.gold {
+        for s in g.source.iter().flatten() {
+            spans.push((*s, 0));
+        }
+        for s in g.cue.iter().flatten() {
+            spans.push((*s, 1));
+        }
+        for s in g.content.iter().flatten() {
+            spans.push((*s, 2));
+        }
+    }
+    spans.sort_by_key(|(s, t)| (s.start, s.end, *t));
+    TrainDoc {
+        name: d.name.clone(),
+        text: d.text.clone(),
+        spans,
+    }
+}
+
+/// What `storyline train claims` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimsTrainReport {
+    #[serde(flatten)]
+    pub train: TrainReport,
+    /// With `validate`: scores on the held-out tenth of the train split after each
+    /// epoch, per merge setting (`rules` = the rules alone).
+    pub validation: Vec<BTreeMap<String, serde_json::Value>>,
+}
+
+fn brief(s: &ClaimScores) -> serde_json::Value {
+    let mut m = serde_json::Map::new();
+    for (k, v) in &s.spans {
+        m.insert(
+            k.clone(),
+            serde_json::json!([
+                (v.precision * 1000.0).round() / 1000.0,
+                (v.recall * 1000.0).round() / 1000.0,
+                (v.f1 * 1000.0).round() / 1000.0
+            ]),
+        );
+    }
+    serde_json::Value::Object(m)
+}
+
+/// Trains the attribution tagger on a PolNeAR split. With `validate`, trains on
+/// nine tenths of it and scores the held-out tenth after each epoch (nothing is
+/// written); else trains on all of it and writes the model to `out`.
+#[allow(clippy::too_many_arguments)]
+pub fn train_claims(
+    data: &Path,
+    out: &Path,
+    seed: u64,
+    epochs: usize,
+    prune: f32,
+    stages: usize,
+    all_annotators: bool,
+    validate: bool,
+) -> Result<ClaimsTrainReport> {
+    let docs = read_polnear_annotations(data, all_annotators)?;
+    let first = if all_annotators {
+        read_polnear(data)?
+    } else {
+        docs.clone()
+    };
+    let train: Vec<&PolnearDoc> = docs
+        .iter()
+        .filter(|d| !validate || !is_validation(&d.name))
+        .collect();
+    let held: Vec<&PolnearDoc> = first
+        .iter()
+        .filter(|d| validate && is_validation(&d.name))
+        .collect();
+    let tdocs: Vec<TrainDoc> = train.iter().map(|d| train_doc(d)).collect();
+    let held: Vec<PolnearDoc> = held.into_iter().cloned().collect();
+    let mut validation = Vec::new();
+    let hand: Vec<Vec<HandDoc>> = ["handmade.jsonl", "handmade_fresh.jsonl"]
+        .iter()
+        .filter_map(|f| read_handmade(&Path::new("resources/claims").join(f)).ok())
+        .collect();
+    if validate {
+        let mut m = BTreeMap::new();
+        m.insert("epoch".to_string(), serde_json::json!(0));
+        let s = score_polnear_with(&held, |t| extract_with(t, None, DEFAULT_MERGE));
+        m.insert("rules".to_string(), brief(&s));
+        eprintln!("rules: {}", brief(&s));
+        validation.push(m);
+    }
+    let (bytes, report) = storyline_claims::tagger::train(
+        &tdocs,
+        seed,
+        epochs,
+        prune,
+        stages,
+        |ep, tg| {
+            if !validate {
+                return;
+            }
+            let mut m = BTreeMap::new();
+            m.insert("epoch".to_string(), serde_json::json!(ep));
+            let variants = [
+                ("default", DEFAULT_MERGE),
+                (
+                    "add_only",
+                    MergeConfig {
+                        widen_content: false,
+                        widen_source: false,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+                (
+                    "lexicon_only",
+                    MergeConfig {
+                        lexicon_cues_only: true,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+                (
+                    "prefer_tagger",
+                    MergeConfig {
+                        prefer_tagger: true,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+                (
+                    "tagger_only",
+                    MergeConfig {
+                        prefer_tagger: true,
+                        drop_unmatched: true,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+                (
+                    "tagger_only_sourceless",
+                    MergeConfig {
+                        prefer_tagger: true,
+                        drop_unmatched: true,
+                        allow_sourceless: true,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+                (
+                    "prefer_sourceless",
+                    MergeConfig {
+                        prefer_tagger: true,
+                        allow_sourceless: true,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+                (
+                    "no_add",
+                    MergeConfig {
+                        add: false,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+                (
+                    "pure",
+                    MergeConfig {
+                        pure: true,
+                        allow_sourceless: true,
+                        ..DEFAULT_MERGE
+                    },
+                ),
+            ];
+            for (name, cfg) in variants {
+                let s = score_polnear_with(&held, |t| extract_with(t, Some(tg), cfg));
+                eprintln!("epoch {ep} {name}: {}", brief(&s));
+                for hd in &hand {
+                    let (h, _) = score_handmade_with(hd, |t| extract_with(t, Some(tg), cfg));
+                    eprintln!(
+                    "epoch {ep} {name} hand: speaker {:.3} stance {:.3} anonymous {:.3} predicted {}",
+                    h.speaker_f1.unwrap_or(0.0),
+                    h.stance_accuracy.unwrap_or(0.0),
+                    h.anonymous_precision.unwrap_or(0.0),
+                    h.predicted
+                );
+                }
+                m.insert(name.to_string(), brief(&s));
+            }
+            validation.push(m);
+        },
+    )?;
+    if !validate {
+        if let Some(dir) = out.parent() {
+            std::fs::create_dir_all(dir).ok();
+        }
+        std::fs::write(out, &bytes).with_context(|| format!("writing {}", out.display()))?;
+    }
+    Ok(ClaimsTrainReport {
+        train: report,
+        validation,
+    })
 }
 
 /// Scores the claims stage on a PolNeAR split folder.
@@ -467,6 +707,20 @@ pub struct HandPair {
 /// Scores `extract` on hand-made passages; also returns every gold item with what it
 /// was matched to.
 pub fn score_handmade(docs: &[HandDoc]) -> (ClaimScores, Vec<HandPair>) {
+    let (mut scores, pairs) = score_handmade_with(docs, extract);
+    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
+    let (tokens, seconds, tps) = speed(&texts, 0.5);
+    scores.tokens = tokens;
+    scores.seconds = seconds;
+    scores.tokens_per_second = tps;
+    (scores, pairs)
+}
+
+/// [`score_handmade`] for a given extractor (no timing).
+pub fn score_handmade_with(
+    docs: &[HandDoc],
+    extract: impl Fn(&str) -> Vec<Attribution>,
+) -> (ClaimScores, Vec<HandPair>) {
     let (mut n_gold, mut n_pred, mut matched, mut sp_tp, mut st_ok) = (0, 0, 0, 0, 0);
     let (mut anon_pred, mut anon_pred_ok, mut anon_gold, mut anon_gold_found) = (0, 0, 0, 0);
     let (mut res_n, mut res_ok) = (0, 0);
@@ -550,8 +804,6 @@ pub fn score_handmade(docs: &[HandDoc]) -> (ClaimScores, Vec<HandPair>) {
     }
     let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let speaker = Prf::new(sp_tp, sp_tp, n_pred, n_gold);
-    let texts: Vec<&str> = docs.iter().map(|d| d.text.as_str()).collect();
-    let (tokens, seconds, tps) = speed(&texts, 0.5);
     let scores = ClaimScores {
         dataset: "handmade".into(),
         documents: docs.len(),
@@ -564,9 +816,6 @@ pub fn score_handmade(docs: &[HandDoc]) -> (ClaimScores, Vec<HandPair>) {
         anonymous_recall: Some(ratio(anon_gold_found, anon_gold)),
         resolution_accuracy: Some(ratio(res_ok, res_n)),
         matched: Some(matched),
-        tokens,
-        seconds,
-        tokens_per_second: tps,
         ..ClaimScores::default()
     };
     (scores, pairs)
@@ -614,5 +863,30 @@ mod tests {
         let s = eval_claims(&path).expect("scores");
         assert!(s.attributions >= 150);
         assert!(s.speaker_f1.unwrap_or(0.0) >= 0.9);
+    }
+
+    #[test]
+    fn the_tagger_lifts_polnear_dev_recall_when_present() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../../shared/data/attribution/polnear/data/dev");
+        if !dir.is_dir() {
+            println!("skipping: {} not found", dir.display());
+            return;
+        }
+        let docs = read_polnear(&dir).expect("dev");
+        let rules = score_polnear_with(&docs, |t| extract_with(t, None, DEFAULT_MERGE));
+        let all = score_polnear_with(&docs, extract);
+        let r = |s: &ClaimScores, k: &str| s.spans.get(k).map_or(0.0, |p| p.recall);
+        assert!(r(&all, "source") > r(&rules, "source"));
+        assert!(r(&all, "content") > r(&rules, "content"));
+        assert!(all.content_f1.unwrap_or(0.0) > rules.content_f1.unwrap_or(1.0));
+    }
+
+    #[test]
+    fn validation_split_is_about_a_tenth() {
+        let n = (0..1000)
+            .filter(|i| is_validation(&format!("doc-{i}")))
+            .count();
+        assert!((50..150).contains(&n), "{n}");
     }
 }
