@@ -11,7 +11,7 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use chrono::NaiveDate;
 use serde::Serialize;
-use storyline_model::{TimeMention, TimexType};
+use storyline_model::{Precision, TimeMention, TimeValue, TimexType};
 use storyline_time::{tag, Anchor};
 
 /// One gold TIMEX3: byte span into the document's raw text.
@@ -367,6 +367,18 @@ fn f1(p: f64, r: f64) -> f64 {
 
 /// Tags and scores parsed documents; also returns per-document errors.
 pub fn score_docs(docs: &[TmlDoc]) -> (TimexScores, Vec<TimexErrors>) {
+    score_system(docs, |doc| {
+        let anchor = doc.dct.map_or_else(Anchor::unknown, Anchor::day);
+        tag(&doc.text, &anchor)
+    })
+}
+
+/// Scores the time expressions `system` gives for each document (the storyline
+/// tagger in [`score_docs`], another tagger's saved output in [`eval_timex`]).
+fn score_system(
+    docs: &[TmlDoc],
+    system: impl Fn(&TmlDoc) -> Vec<TimeMention>,
+) -> (TimexScores, Vec<TimexErrors>) {
     let mut total = Counts::default();
     let mut seconds = 0.0;
     let mut bytes = 0;
@@ -376,14 +388,12 @@ pub fn score_docs(docs: &[TmlDoc]) -> (TimexScores, Vec<TimexErrors>) {
     // lazy automata (a one-time cost per process, reported as `warmup_seconds`).
     let w0 = Instant::now();
     for doc in docs {
-        let anchor = doc.dct.map_or_else(Anchor::unknown, Anchor::day);
-        let _ = tag(&doc.text, &anchor);
+        let _ = system(doc);
     }
     let warmup_seconds = w0.elapsed().as_secs_f64();
     for doc in docs {
-        let anchor = doc.dct.map_or_else(Anchor::unknown, Anchor::day);
         let t0 = Instant::now();
-        let sys = tag(&doc.text, &anchor);
+        let sys = system(doc);
         seconds += t0.elapsed().as_secs_f64();
         bytes += doc.text.len();
         tokens += doc.text.split_whitespace().count();
@@ -445,9 +455,24 @@ pub fn score_docs(docs: &[TmlDoc]) -> (TimexScores, Vec<TimexErrors>) {
 /// When the environment variable `STORYLINE_TIMEX_ERRORS` names a file, the
 /// per-document errors are written there as JSON lines (for error analysis on a
 /// development set).
+/// When `STORYLINE_TIMEX_PREDICTED` names a directory, the system output is read from
+/// the `.tml` files of the same names there (another tagger's TIMEX3 over the same
+/// text, e.g. HeidelTime's, see `crates/storyline-time/benches/heideltime`) instead of
+/// running the storyline tagger, so both are scored by one scorer.
 pub fn eval_timex(dir: &Path) -> Result<TimexScores> {
     let docs = read_tml_dir(dir)?;
-    let (scores, errors) = score_docs(&docs);
+    let (scores, errors) = match std::env::var_os("STORYLINE_TIMEX_PREDICTED") {
+        Some(pred) => {
+            let predicted = read_predicted(&docs, Path::new(&pred))?;
+            score_system(&docs, |doc| {
+                predicted
+                    .get(doc.path.as_path())
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        }
+        None => score_docs(&docs),
+    };
     if let Some(out) = std::env::var_os("STORYLINE_TIMEX_ERRORS") {
         let mut buf = String::new();
         for e in &errors {
@@ -458,6 +483,54 @@ pub fn eval_timex(dir: &Path) -> Result<TimexScores> {
             .with_context(|| format!("cannot write {}", Path::new(&out).display()))?;
     }
     Ok(scores)
+}
+
+/// Another tagger's output for each gold document: the TIMEX3 of the `.tml` file of
+/// the same name under `dir`, whose tag-free text must equal the gold text. A missing
+/// file means no output for that document.
+fn read_predicted(
+    docs: &[TmlDoc],
+    dir: &Path,
+) -> Result<std::collections::HashMap<PathBuf, Vec<TimeMention>>> {
+    if !dir.is_dir() {
+        bail!("{}: not a directory of predicted .tml files", dir.display());
+    }
+    let mut out = std::collections::HashMap::new();
+    for doc in docs {
+        let Some(name) = doc.path.file_name() else {
+            continue;
+        };
+        let path = dir.join(name);
+        let Ok(xml) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        let pred = parse_tml(&path, &xml)?;
+        if pred.text != doc.text {
+            bail!(
+                "{}: its text differs from {}",
+                path.display(),
+                doc.path.display()
+            );
+        }
+        let mentions = pred
+            .gold
+            .into_iter()
+            .map(|g| TimeMention {
+                start: g.start,
+                end: g.end,
+                text: g.text,
+                kind: match g.kind.as_str() {
+                    "TIME" => TimexType::Time,
+                    "DURATION" => TimexType::Duration,
+                    "SET" => TimexType::Set,
+                    _ => TimexType::Date,
+                },
+                value: TimeValue::bounded(g.value, Precision::Vague, None, None),
+            })
+            .collect();
+        out.insert(doc.path.clone(), mentions);
+    }
+    Ok(out)
 }
 
 /// Like [`eval_timex`], with the per-document errors.
