@@ -130,6 +130,10 @@ pub struct TimeValue {
     /// More than one reading was possible (day/month order, a weekday without tense).
     #[serde(default, skip_serializing_if = "is_false")]
     pub ambiguous: bool,
+    /// The UTC offset of a time of day when the text names its zone ("4 p.m. ET"
+    /// on a summer day -> "-04:00"); the TIMEX3 `value` itself stays zone-free.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zone: Option<String>,
 }
 
 impl TimeValue {
@@ -143,6 +147,7 @@ impl TimeValue {
             latest: Some(date),
             relative: false,
             ambiguous: false,
+            zone: None,
         }
     }
 
@@ -161,6 +166,7 @@ impl TimeValue {
             latest,
             relative: false,
             ambiguous: false,
+            zone: None,
         }
     }
 

@@ -497,3 +497,43 @@ mod year_from_outside_tests {
         assert_eq!(p.value.value, "2026-03");
     }
 }
+
+#[cfg(test)]
+mod zone_tests {
+    use super::*;
+
+    fn zones(text: &str, y: i32, m: u32, d: u32) -> Vec<(String, String, Option<String>)> {
+        let day = NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        tag(text, &Anchor::day(day))
+            .into_iter()
+            .map(|t| (t.text, t.value.value, t.value.zone))
+            .collect()
+    }
+
+    #[test]
+    fn a_named_zone_gives_the_offset_of_that_day() {
+        let summer = zones("The polls will close at 8 p.m. ET on Tuesday.", 2030, 7, 8);
+        assert_eq!(summer[0].1, "2030-07-09T20:00");
+        assert_eq!(summer[0].2.as_deref(), Some("-04:00"));
+        let winter = zones("The polls will close at 8 p.m. ET on Tuesday.", 2030, 1, 7);
+        assert_eq!(winter[0].2.as_deref(), Some("-05:00"));
+        // Before 2007 US summer time began in April.
+        let old = zones("The vote closed at 7 p.m. ET on Monday.", 2005, 3, 22);
+        assert_eq!(old[0].2.as_deref(), Some("-05:00"));
+    }
+
+    #[test]
+    fn fixed_zones_and_local_time() {
+        let z = zones(
+            "Trading halted at 14:30 GMT. The blast came at 9 p.m. local time, and the \
+             statement went out at 6 a.m. EDT.",
+            2030,
+            3,
+            2,
+        );
+        let by = |t: &str| z.iter().find(|x| x.0.starts_with(t)).and_then(|x| x.2.clone());
+        assert_eq!(by("14:30").as_deref(), Some("+00:00"));
+        assert_eq!(by("9 p.m."), None);
+        assert_eq!(by("6 a.m.").as_deref(), Some("-04:00"));
+    }
+}

@@ -4,7 +4,7 @@
 // the document said before (the last quarter mentioned, for "a year ago" in a
 // quarterly report).
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use storyline_model::{Precision, TimexType};
 
 use crate::rules::{norm_key, Func, Lexicon, Rule, Tense};
@@ -582,10 +582,50 @@ fn clock(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     } else {
         anchor
     };
-    Some(match d {
+    let mut r = match d {
         Some(d) => day_time(d, &t).rel(),
         None => Resolved::open(format!("XXXX-XX-XXT{t}"), Precision::Time).rel(),
-    })
+    };
+    r.zone = inp.key("zone").and_then(|z| zone_offset(lex, &z, d));
+    Some(r)
+}
+
+/// The UTC offset a zone word names on day `d` ("ET" is -04:00 in US summer time,
+/// -05:00 otherwise; "EST" is always -05:00). A zone that follows daylight saving
+/// time gives no offset when the day is unknown.
+fn zone_offset(lex: &Lexicon, zone: &str, d: Option<NaiveDate>) -> Option<String> {
+    let (standard, us_dst) = lex.zones.get(zone)?;
+    if !us_dst {
+        return Some(standard.clone());
+    }
+    let d = d?;
+    let summer = us_daylight_time(d)?;
+    let sign = if standard.starts_with('-') { -1 } else { 1 };
+    let hours: i32 = standard.get(1..3)?.parse().ok()?;
+    let mins = standard.get(4..6)?;
+    let h = sign * hours + i32::from(summer);
+    Some(format!(
+        "{}{:02}:{mins}",
+        if h < 0 { '-' } else { '+' },
+        h.abs()
+    ))
+}
+
+/// Whether US daylight saving time is in force on day `d` (by the day: the switch
+/// at 2 a.m. is ignored). Since 2007 it runs from the second Sunday of March to the
+/// first Sunday of November, before that from the first Sunday of April to the last
+/// Sunday of October.
+fn us_daylight_time(d: NaiveDate) -> Option<bool> {
+    let y = d.year();
+    let nth_sunday =
+        |month: u32, n: u8| NaiveDate::from_weekday_of_month_opt(y, month, Weekday::Sun, n);
+    let (start, end) = if y >= 2007 {
+        (nth_sunday(3, 2)?, nth_sunday(11, 1)?)
+    } else {
+        let last_oct = (1..=5).rev().find_map(|n| nth_sunday(10, n))?;
+        (nth_sunday(4, 1)?, last_oct)
+    };
+    Some(d >= start && d < end)
 }
 
 /// The TIMEX3 unit code of a unit word or code.

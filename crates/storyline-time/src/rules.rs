@@ -24,6 +24,7 @@ const MACROS: &str = include_str!("../../../resources/time/macros.tsv");
 const PATTERNS: &str = include_str!("../../../resources/time/patterns.tsv");
 const PARAMS: &str = include_str!("../../../resources/time/params.tsv");
 const NAMES: &str = include_str!("../../../resources/time/names.tsv");
+const ZONES: &str = include_str!("../../../resources/time/zones.tsv");
 
 /// Words too common to tell the tagger that a time expression may be near.
 const NOT_TRIGGERS: &[&str] = &[
@@ -112,6 +113,8 @@ pub(crate) struct Lexicon {
     pub units: HashMap<String, String>,
     pub seasons: HashMap<String, String>,
     pub dayparts: HashMap<String, String>,
+    /// Time-zone words -> (standard UTC offset, follows US daylight saving time).
+    pub zones: HashMap<String, (String, bool)>,
     pub decades: HashMap<String, u32>,
     pub modifiers: HashMap<String, String>,
     pub tense: HashMap<String, Tense>,
@@ -281,6 +284,9 @@ impl Rules {
         let modifiers = simple(MODIFIERS, "PREMOD", &mut errors);
         let tense = simple(TENSE, "TENSE", &mut errors);
         let params = simple(PARAMS, "PARAMS", &mut errors);
+        for (w, v, rule) in simple(ZONES, "ZONES", &mut errors) {
+            lex.zones.insert(w, (v, rule.as_deref() == Some("us")));
+        }
         for (w, v, _) in simple(NAMES, "NAMES", &mut errors) {
             lex.names.insert(w, v);
         }

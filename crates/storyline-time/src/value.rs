@@ -19,6 +19,8 @@ pub(crate) struct Resolved {
     pub ambiguous: bool,
     /// A TIMEX3 type other than the rule's ("the year ended Sept. 30" is a DURATION).
     pub kind: Option<TimexType>,
+    /// The UTC offset of a named time zone ("-04:00").
+    pub zone: Option<String>,
 }
 
 impl Resolved {
@@ -37,6 +39,7 @@ impl Resolved {
             relative: false,
             ambiguous: false,
             kind: None,
+            zone: None,
         }
     }
 
@@ -59,6 +62,7 @@ impl Resolved {
             latest: self.latest,
             relative: self.relative,
             ambiguous: self.ambiguous,
+            zone: self.zone,
         }
     }
 }
@@ -342,6 +346,7 @@ pub(crate) fn merge(a: Resolved, b: Resolved) -> Resolved {
         relative: a.relative || b.relative,
         ambiguous: a.ambiguous || b.ambiguous,
         kind: a.kind,
+        zone: if a.zone == b.zone { a.zone } else { None },
     }
 }
 
