@@ -237,3 +237,27 @@ fn never_panics_on_broken_markup() {
         let _ = extract(odd, None);
     }
 }
+
+#[test]
+fn a_byline_paragraph_in_the_body_gives_the_authors_and_leaves_the_text() {
+    let page = format!(
+        r#"<!DOCTYPE html><html><head><title>Pier closes</title><meta property="og:site_name" content="Harbour Gazette"></head>
+<body><article><h1>Northern pier to close</h1><p>By Ann Rivers and Tom Okafor, Harbour Gazette</p>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+    );
+    let ex = extract(&page, None);
+    assert_eq!(ex.authors, ["Ann Rivers", "Tom Okafor"]);
+    assert!(!ex.text.contains("By Ann Rivers"), "{}", ex.text);
+    assert!(ex
+        .removed
+        .iter()
+        .any(|r| r.kind == RemovedKind::Credit && r.text.contains("Ann Rivers")));
+    // A sentence that starts with "By" is text, not a byline.
+    let page = page.replace(
+        "By Ann Rivers and Tom Okafor, Harbour Gazette",
+        "By noon the queue had reached the harbour gates.",
+    );
+    let ex = extract(&page, None);
+    assert!(ex.authors.is_empty(), "{:?}", ex.authors);
+    assert!(ex.text.contains("By noon the queue"));
+}

@@ -18,7 +18,9 @@ pub fn page_dates(html: &str, url: Option<&str>) -> PageDates {
 }
 
 use crate::inputs::InputError;
-use storyline_model::{DateBasis, Document, HeaderLine, Precision, Published, Removed, TimeValue};
+use storyline_model::{
+    DateBasis, Document, HeaderLine, Precision, Published, Removed, RemovedKind, TimeValue,
+};
 
 /// Whether a page holds an article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -116,6 +118,46 @@ static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
     )
     .expect("valid regex")
 });
+
+/// A byline written as a plain paragraph at the top of the body ("By Jo Reyes and
+/// Sam Oduya"): taken out of the text (recorded in `removed` as a credit) and its
+/// names returned. Only the first two paragraphs are looked at, only short ones that
+/// start with "By", and only when every name passes [`clean_author`].
+fn take_text_byline(
+    paragraphs: &mut Vec<String>,
+    removed: &mut Vec<Removed>,
+    outlet: Option<&str>,
+) -> Vec<String> {
+    for i in 0..paragraphs.len().min(2) {
+        let p = paragraphs[i].trim();
+        let Some(rest) = p.strip_prefix("By ").or_else(|| p.strip_prefix("BY ")) else {
+            continue;
+        };
+        if p.split_whitespace().count() > 12 || p.ends_with(['.', '!', '?', ':']) {
+            continue;
+        }
+        // "By Jo Reyes, Valley Courier": a trailing outlet name is not an author.
+        let names: Vec<String> = split_authors(rest)
+            .into_iter()
+            .filter(|n| outlet.is_none_or(|o| !n.eq_ignore_ascii_case(o)))
+            .collect();
+        let cleaned: Vec<String> = names
+            .iter()
+            .filter_map(|n| clean_author(n, outlet))
+            .collect();
+        if cleaned.is_empty() || cleaned.len() != names.len() {
+            continue;
+        }
+        let line = paragraphs.remove(i);
+        removed.push(Removed {
+            kind: RemovedKind::Credit,
+            text: line,
+            reason: Some("byline".into()),
+        });
+        return cleaned;
+    }
+    Vec::new()
+}
 
 /// Clean one author candidate; `None` when it is not a person's name.
 fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
@@ -251,7 +293,8 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
                 .find_map(|o| o.get("headline").and_then(jsonld_str))
         });
 
-    let body = content::extract_body(html, title_meta.as_deref());
+    let mut body = content::extract_body(html, title_meta.as_deref());
+    let text_byline = take_text_byline(&mut body.paragraphs, &mut body.removed, outlet.as_deref());
     let title = title_meta
         .or(body.h1.clone())
         .or_else(|| s.title.clone())
@@ -281,6 +324,9 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         for b in &body.bylines {
             cands.extend(split_authors(b));
         }
+    }
+    if cands.is_empty() {
+        cands.extend(text_byline);
     }
     let mut authors: Vec<String> = Vec::new();
     for c in cands.iter().flat_map(|c| split_authors(c)) {
