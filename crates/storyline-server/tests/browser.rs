@@ -245,3 +245,36 @@ async fn html_report_works_offline() {
     hostile_text_stays_text(&c).await;
     c.close().await.unwrap();
 }
+
+/// The reader lists a document's related articles as links that open them.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reader_links_related_articles() {
+    let Some((driver_bin, chrome)) = browser_tools() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("rel.sqlite").to_string_lossy().to_string();
+    let text = "Bridge reopens after repairs\n\nMARLOW, May 5, 2025 - The old bridge reopened to traffic on Monday after six months of repairs, the city said. The mayor said the work cost about 4 million euros, and that the river crossing would stay open through the summer.\n";
+    let docs = [("bridge.txt", text), ("bridge-copy.txt", text)]
+        .into_iter()
+        .map(|(n, t)| storyline_ingest::document_from_bytes(n, t.as_bytes()).unwrap())
+        .collect();
+    let report = storyline_store::Store::open(&db)
+        .unwrap()
+        .add_documents(docs, vec![])
+        .unwrap();
+    let file = dir.path().join("report.html");
+    std::fs::write(&file, storyline_server::render_html(&report)).unwrap();
+    let (_driver, c) = client(&driver_bin, &chrome, &dir.path().join("profile")).await;
+    c.goto(&format!("file://{}", file.display())).await.unwrap();
+    wait_ready(&c).await;
+    click_when_settled(&c, "item-doc-d1").await;
+    let link = c
+        .wait()
+        .at_most(Duration::from_secs(10))
+        .for_element(Locator::Css("#reader-head .related a[data-doc='d2']"))
+        .await
+        .expect("a link to the duplicate in the reader");
+    assert!(link.text().await.unwrap().starts_with("duplicate"));
+    c.close().await.unwrap();
+}

@@ -81,6 +81,18 @@
     head.append(el('h2', {}, docLabel(d)));
     var pub = d.published.basis === 'unknown' ? 'date unknown' : dateText(d.published) + ' (' + d.published.basis + ')';
     head.append(el('p', { class: 'muted' }, [d.outlet || 'outlet unknown', pub, d.authors.length ? 'by ' + d.authors.join(', ') : null, d.dateline].filter(Boolean).join(' · ')));
+    if (d.published.story && d.published.story.length) {
+      head.append(el('p', { class: 'muted' }, 'date narrowed by the dated articles on its story: ' + d.published.story.join(', ')));
+    }
+    if (d.related && d.related.length) {
+      var rel = el('p', { class: 'related' }, 'related: ');
+      d.related.forEach(function (r, i) {
+        if (i) rel.append(', ');
+        rel.append(el('a', { href: '#', class: 'clickable', 'data-doc': r.doc, onclick: function (ev) { ev.preventDefault(); openDoc(r.doc, null, null); } },
+          r.relation + ' ' + (docsById[r.doc] ? docLabel(docsById[r.doc]) : r.doc)));
+      });
+      head.append(rel);
+    }
     if (label) head.append(el('p', {}, el('span', { class: 'badge' }, 'evidence'), label));
     var bytes = enc.encode(d.text);
     // Background highlights (claims, events, figures) give way to the focused quote.
