@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
+use rayon::prelude::*;
 use storyline_model::{
     DateBasis, Entity, EntityType, Precision, Published, Related, Relation, TimeValue,
 };
@@ -18,15 +19,30 @@ use crate::{extract_claims, DocAnalysis, ALL_PAIRS_UP_TO};
 const SAME_STORY_AT: f64 = 0.2;
 /// Above ALL_PAIRS_UP_TO documents, entities mentioned in more documents than this
 /// propose no pairs (they are the corpus's background, not a story's actors).
-const MAX_POSTING: usize = 500;
+const MAX_POSTING: usize = 100;
+/// At most this many same-story links per document (the most similar).
+const MAX_STORY_LINKS: usize = 10;
 /// An undated article on a story is assumed to have appeared within the span of
 /// the story's dated coverage widened by this many days on each side.
 const STORY_MARGIN_DAYS: i64 = 31;
+/// Above this many years of dated coverage, the related articles are not taken to
+/// date an undated one.
+const MAX_STORY_YEARS: i32 = 10;
 
 fn weight(kind: EntityType) -> f64 {
     match kind {
         EntityType::Gpe | EntityType::Loc | EntityType::Norp => 0.5,
         _ => 1.0,
+    }
+}
+
+/// Mentions count with diminishing weight (1 + ln n), so that a long article and a
+/// short brief on the same story still overlap.
+fn damp(n: u32) -> f64 {
+    if n == 0 {
+        0.0
+    } else {
+        1.0 + f64::from(n).ln()
     }
 }
 
@@ -54,81 +70,135 @@ fn profiles(analyses: &[DocAnalysis], entities: &[Entity]) -> Vec<BTreeMap<usize
 
 /// Weighted Jaccard overlap of two entity profiles, and whether they share at least
 /// two entities of which one is an actor (a person, an organisation, an event).
+/// Both profiles are sorted by entity, so one merge pass does it.
 fn overlap(a: &BTreeMap<usize, u32>, b: &BTreeMap<usize, u32>, entities: &[Entity]) -> (f64, bool) {
     let (mut inter, mut union) = (0.0, 0.0);
     let (mut shared, mut shared_actor) = (0, false);
-    let keys: BTreeSet<usize> = a.keys().chain(b.keys()).copied().collect();
-    for e in keys {
-        let w = weight(entities[e].kind);
-        let (x, y) = (
-            f64::from(a.get(&e).copied().unwrap_or(0)),
-            f64::from(b.get(&e).copied().unwrap_or(0)),
-        );
-        inter += w * x.min(y);
-        union += w * x.max(y);
-        if x > 0.0 && y > 0.0 {
+    let (mut x, mut y) = (a.iter().peekable(), b.iter().peekable());
+    loop {
+        let (e, ca, cb) = match (x.peek(), y.peek()) {
+            (Some(&(&ea, &na)), Some(&(&eb, &nb))) => match ea.cmp(&eb) {
+                std::cmp::Ordering::Less => {
+                    x.next();
+                    (ea, na, 0)
+                }
+                std::cmp::Ordering::Greater => {
+                    y.next();
+                    (eb, 0, nb)
+                }
+                std::cmp::Ordering::Equal => {
+                    x.next();
+                    y.next();
+                    (ea, na, nb)
+                }
+            },
+            (Some(&(&ea, &na)), None) => {
+                x.next();
+                (ea, na, 0)
+            }
+            (None, Some(&(&eb, &nb))) => {
+                y.next();
+                (eb, 0, nb)
+            }
+            (None, None) => break,
+        };
+        let Some(entity) = entities.get(e) else {
+            continue;
+        };
+        let w = weight(entity.kind);
+        inter += w * damp(ca.min(cb));
+        union += w * damp(ca.max(cb));
+        if ca > 0 && cb > 0 {
             shared += 1;
-            shared_actor |= is_actor(entities[e].kind);
+            shared_actor |= is_actor(entity.kind);
         }
     }
     let s = if union > 0.0 { inter / union } else { 0.0 };
     (s, shared >= 2 && shared_actor)
 }
 
-/// Pairs of documents to compare: every pair up to ALL_PAIRS_UP_TO documents, else
-/// the pairs that share an actor mentioned in at most MAX_POSTING documents.
-fn candidate_pairs(profiles: &[BTreeMap<usize, u32>], entities: &[Entity]) -> Vec<(usize, usize)> {
-    let n = profiles.len();
-    if n <= ALL_PAIRS_UP_TO {
-        return (0..n)
-            .flat_map(|i| (i + 1..n).map(move |j| (i, j)))
-            .collect();
-    }
-    let mut postings: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (d, p) in profiles.iter().enumerate() {
-        for &e in p.keys() {
-            if is_actor(entities[e].kind) {
-                postings.entry(e).or_default().push(d);
-            }
+/// For each document, the documents to compare it with: all others up to
+/// ALL_PAIRS_UP_TO documents, else those that share an actor mentioned in at most
+/// MAX_POSTING documents.
+fn candidates(
+    i: usize,
+    profiles: &[BTreeMap<usize, u32>],
+    postings: Option<&BTreeMap<usize, Vec<usize>>>,
+) -> Vec<usize> {
+    match postings {
+        None => (0..profiles.len()).filter(|&j| j != i).collect(),
+        Some(postings) => {
+            let mut out: Vec<usize> = profiles[i]
+                .keys()
+                .filter_map(|e| postings.get(e))
+                .flatten()
+                .copied()
+                .filter(|&j| j != i)
+                .collect();
+            out.sort_unstable();
+            out.dedup();
+            out
         }
     }
-    let mut pairs = BTreeSet::new();
-    for docs in postings.values().filter(|d| d.len() <= MAX_POSTING) {
-        for (k, &i) in docs.iter().enumerate() {
-            for &j in &docs[k + 1..] {
-                pairs.insert((i, j));
-            }
-        }
-    }
-    pairs.into_iter().collect()
 }
 
-/// Mark pairs of documents that report the same story (and are not already copies or
-/// rewrites of each other) as `same-story`, both ways, with their entity overlap.
+/// Link each document to the documents that report the same story (and are not
+/// already copies or rewrites of it) as `same-story`, with their entity overlap: the
+/// MAX_STORY_LINKS most similar, so that a corpus on one story does not turn into
+/// every pair of its articles.
 pub(crate) fn link_same_story(analyses: &mut [DocAnalysis], entities: &[Entity]) {
     let profiles = profiles(analyses, entities);
-    let mut found = Vec::new();
-    for (i, j) in candidate_pairs(&profiles, entities) {
-        let (s, enough) = overlap(&profiles[i], &profiles[j], entities);
-        if enough && s >= SAME_STORY_AT {
-            let linked = analyses[i]
-                .document
-                .related
-                .iter()
-                .any(|r| r.doc == analyses[j].document.id);
-            if !linked {
-                found.push((i, j, s));
+    let n = profiles.len();
+    let postings = (n > ALL_PAIRS_UP_TO).then(|| {
+        let mut p: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (d, prof) in profiles.iter().enumerate() {
+            for &e in prof.keys() {
+                if entities.get(e).is_some_and(|x| is_actor(x.kind)) {
+                    p.entry(e).or_default().push(d);
+                }
             }
         }
-    }
-    for (i, j, s) in found {
-        let similarity = Some((s * 1000.0).round() / 1000.0);
-        for (a, b) in [(i, j), (j, i)] {
-            let doc = analyses[b].document.id.clone();
-            analyses[a].document.related.push(Related {
+        p.retain(|_, docs| docs.len() <= MAX_POSTING);
+        p
+    });
+    let index: BTreeMap<&str, usize> = analyses
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.document.id.as_str(), i))
+        .collect();
+    let linked: Vec<BTreeSet<usize>> = analyses
+        .iter()
+        .map(|a| {
+            a.document
+                .related
+                .iter()
+                .filter_map(|r| index.get(r.doc.as_str()).copied())
+                .collect()
+        })
+        .collect();
+    let found: Vec<Vec<(usize, f64)>> = (0..n)
+        .into_par_iter()
+        .map(|i| {
+            let mut scored: Vec<(usize, f64)> = candidates(i, &profiles, postings.as_ref())
+                .into_iter()
+                .filter(|j| !linked[i].contains(j))
+                .filter_map(|j| {
+                    let (s, enough) = overlap(&profiles[i], &profiles[j], entities);
+                    (enough && s >= SAME_STORY_AT).then_some((j, s))
+                })
+                .collect();
+            scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            scored.truncate(MAX_STORY_LINKS);
+            scored
+        })
+        .collect();
+    for (i, links) in found.into_iter().enumerate() {
+        for (j, s) in links {
+            let doc = analyses[j].document.id.clone();
+            analyses[i].document.related.push(Related {
                 doc,
                 relation: Relation::SameStory,
-                similarity,
+                similarity: Some((s * 1000.0).round() / 1000.0),
             });
         }
     }
@@ -178,74 +248,77 @@ pub(crate) fn date_from_story(analyses: &mut [DocAnalysis]) {
         .iter()
         .filter_map(|a| Some((a.document.id.clone(), stated(&a.document.published)?)))
         .collect();
-    for a in analyses.iter_mut() {
-        let doc = &a.document;
-        if !matches!(doc.published.basis, DateBasis::Content | DateBasis::Unknown) {
-            continue;
-        }
-        let neighbours: Vec<&String> = doc
-            .related
-            .iter()
-            .map(|r| &r.doc)
-            .filter(|d| dated.contains_key(*d))
-            .collect();
-        let (Some(lo), Some(hi)) = (
-            neighbours.iter().map(|d| dated[*d].0).min(),
-            neighbours.iter().map(|d| dated[*d].1).max(),
-        ) else {
-            continue;
-        };
-        let margin = Duration::days(STORY_MARGIN_DAYS);
-        let (Some(w_lo), Some(w_hi)) =
-            (lo.checked_sub_signed(margin), hi.checked_add_signed(margin))
-        else {
-            continue;
-        };
-        let mut window: Option<(NaiveDate, NaiveDate)> = None;
-        let mut evidence = None;
-        let mut readings = 0;
-        for year in w_lo.year() - 1..=w_hi.year() {
-            let Some(p) = storyline_time::infer_published_in_year(&doc.id, &doc.text, year) else {
-                continue;
-            };
-            let Some(e) = p.value.earliest else {
-                continue;
-            };
-            let l = p.value.latest.unwrap_or(NaiveDate::MAX);
-            let (e, l) = (e.max(w_lo), l.min(w_hi));
-            if e > l {
-                continue;
-            }
-            readings += 1;
-            evidence = evidence.or(p.evidence);
-            window = Some(window.map_or((e, l), |(x, y)| (x.min(e), y.max(l))));
-        }
-        let Some((e, l)) = window else {
-            continue;
-        };
-        let old = &doc.published.value;
-        let narrower = old.earliest.is_none_or(|x| e >= x)
-            && old.latest.is_none_or(|y| l <= y)
-            && (old.earliest != Some(e) || old.latest != Some(l));
-        if !narrower {
-            continue;
-        }
-        let mut value = window_value(e, l);
-        // Year-less dates that fit the story's coverage in more than one year.
-        value.ambiguous = readings > 1;
-        let story: Vec<String> = neighbours.into_iter().cloned().collect();
-        let document = &mut a.document;
-        document.published = Published {
-            value,
-            basis: DateBasis::Content,
-            evidence: evidence.or_else(|| document.published.evidence.clone()),
-            source_text: None,
-            story,
-        };
-        let anchor = storyline_time::Anchor::from_time_value(&document.published.value);
-        document.times = storyline_time::tag(&document.text, &anchor);
-        a.claims = extract_claims(&a.document);
+    analyses.par_iter_mut().for_each(|a| date_one(a, &dated));
+}
+
+fn date_one(a: &mut DocAnalysis, dated: &BTreeMap<String, (NaiveDate, NaiveDate)>) {
+    let doc = &a.document;
+    if !matches!(doc.published.basis, DateBasis::Content | DateBasis::Unknown) {
+        return;
     }
+    let neighbours: Vec<&String> = doc
+        .related
+        .iter()
+        .map(|r| &r.doc)
+        .filter(|d| dated.contains_key(*d))
+        .collect();
+    let (Some(lo), Some(hi)) = (
+        neighbours.iter().map(|d| dated[*d].0).min(),
+        neighbours.iter().map(|d| dated[*d].1).max(),
+    ) else {
+        return;
+    };
+    let margin = Duration::days(STORY_MARGIN_DAYS);
+    let (Some(w_lo), Some(w_hi)) = (lo.checked_sub_signed(margin), hi.checked_add_signed(margin))
+    else {
+        return;
+    };
+    let mut window: Option<(NaiveDate, NaiveDate)> = None;
+    let mut evidence = None;
+    let mut readings = 0;
+    // A story whose dated coverage spans decades is not one story to date by.
+    if w_hi.year() - w_lo.year() > MAX_STORY_YEARS {
+        return;
+    }
+    let years = w_lo.year() - 1..=w_hi.year();
+    for (_, p) in storyline_time::infer_published_in_years(&doc.id, &doc.text, years) {
+        let Some(e) = p.value.earliest else {
+            continue;
+        };
+        let l = p.value.latest.unwrap_or(NaiveDate::MAX);
+        let (e, l) = (e.max(w_lo), l.min(w_hi));
+        if e > l {
+            continue;
+        }
+        readings += 1;
+        evidence = evidence.or(p.evidence);
+        window = Some(window.map_or((e, l), |(x, y)| (x.min(e), y.max(l))));
+    }
+    let Some((e, l)) = window else {
+        return;
+    };
+    let old = &doc.published.value;
+    let narrower = old.earliest.is_none_or(|x| e >= x)
+        && old.latest.is_none_or(|y| l <= y)
+        && (old.earliest != Some(e) || old.latest != Some(l));
+    if !narrower {
+        return;
+    }
+    let mut value = window_value(e, l);
+    // Year-less dates that fit the story's coverage in more than one year.
+    value.ambiguous = readings > 1;
+    let story: Vec<String> = neighbours.into_iter().cloned().collect();
+    let document = &mut a.document;
+    document.published = Published {
+        value,
+        basis: DateBasis::Content,
+        evidence: evidence.or_else(|| document.published.evidence.clone()),
+        source_text: None,
+        story,
+    };
+    let anchor = storyline_time::Anchor::from_time_value(&document.published.value);
+    document.times = storyline_time::tag(&document.text, &anchor);
+    a.claims = extract_claims(&a.document);
 }
 
 #[cfg(test)]
@@ -317,6 +390,26 @@ mod tests {
             "{rel:?}"
         );
         assert!(report.documents[2].related.is_empty());
+    }
+
+    #[test]
+    fn a_long_article_and_a_brief_on_one_story_are_linked() {
+        let long = [FERRY_2; 6].join("\n\n");
+        let report = analyze(
+            vec![
+                doc("d1", Some((2031, 3, 4)), FERRY_1),
+                doc("d2", Some((2031, 3, 6)), &long),
+            ],
+            vec![],
+        );
+        assert!(
+            report.documents[0]
+                .related
+                .iter()
+                .any(|r| r.doc == "d2" && r.relation == Relation::SameStory),
+            "{:?}",
+            report.documents[0].related
+        );
     }
 
     #[test]

@@ -36,7 +36,9 @@ use storyline_model::{TimeMention, TimeValue};
 use crate::normalize::{DocState, Input, Match};
 use crate::rules::{Rules, RULES};
 
-pub use crate::publish::{infer_published, infer_published_in_year, tag_undated};
+pub use crate::publish::{
+    infer_published, infer_published_in_year, infer_published_in_years, tag_undated,
+};
 
 /// The date a document's relative expressions resolve against. Bounds may be a
 /// window; `None` = unknown.
@@ -188,6 +190,10 @@ fn open_ended(
         if p.value != r.value {
             r.value = value::x_components(&r.value, &p.value);
         }
+    }
+    // A decade or century ("this decade" -> 201) can change beyond the probe.
+    if r.value.len() < 4 && r.value.bytes().all(|b| b.is_ascii_digit()) {
+        r.value = "X".repeat(r.value.len());
     }
     Some(r)
 }
@@ -453,6 +459,18 @@ mod open_anchor_tests {
     }
 
     #[test]
+    fn a_relative_decade_under_an_open_anchor_is_unknown() {
+        let text = "Prices have doubled this decade, the report said.";
+        let ms = tag(text, &open_after(2011, 5, 2));
+        let m = find(&ms, "this decade");
+        assert!(
+            m.value.value.bytes().all(|b| !b.is_ascii_digit()),
+            "{}",
+            m.value.value
+        );
+    }
+
+    #[test]
     fn absolute_dates_are_untouched_by_an_open_anchor() {
         let text = "The plant closed on March 4, 2017, after a fire.";
         let ms = tag(text, &open_after(2017, 3, 4));
@@ -520,6 +538,12 @@ mod zone_tests {
         // Before 2007 US summer time began in April.
         let old = zones("The vote closed at 7 p.m. ET on Monday.", 2005, 3, 22);
         assert_eq!(old[0].2.as_deref(), Some("-05:00"));
+        // 1967-1986: from the last Sunday of April.
+        let older = zones("The vote closed at 7 p.m. ET on Thursday.", 1980, 4, 11);
+        assert_eq!(older[0].2.as_deref(), Some("-05:00"));
+        // Before 1967 there was no single rule: no offset rather than a guess.
+        let oldest = zones("The vote closed at 7 p.m. ET on Thursday.", 1960, 7, 8);
+        assert_eq!(oldest[0].2, None);
     }
 
     #[test]
@@ -531,7 +555,11 @@ mod zone_tests {
             3,
             2,
         );
-        let by = |t: &str| z.iter().find(|x| x.0.starts_with(t)).and_then(|x| x.2.clone());
+        let by = |t: &str| {
+            z.iter()
+                .find(|x| x.0.starts_with(t))
+                .and_then(|x| x.2.clone())
+        };
         assert_eq!(by("14:30").as_deref(), Some("+00:00"));
         assert_eq!(by("9 p.m."), None);
         assert_eq!(by("6 a.m.").as_deref(), Some("-04:00"));

@@ -160,14 +160,33 @@ pub fn infer_published(doc: &str, text: &str, mentions: &[TimeMention]) -> Optio
 /// year is meant. A year-less date whose past reading does not fall in `year` (it is
 /// announced in the future tense) is left out. `None` when no evidence remains.
 pub fn infer_published_in_year(doc: &str, text: &str, year: i32) -> Option<Published> {
-    let mentions: Vec<TimeMention> = tag(text, &Anchor::unknown())
-        .into_iter()
-        .map(|m| match in_year(&m.value, year) {
-            Some(value) => TimeMention { value, ..m },
-            None => m,
-        })
-        .collect();
-    infer_published(doc, text, &mentions)
+    infer_published_in_years(doc, text, year..=year)
+        .pop()
+        .map(|(_, p)| p)
+}
+
+/// [`infer_published_in_year`] for each year of `years` (the text is tagged once):
+/// the years that give a window, with it.
+pub fn infer_published_in_years(
+    doc: &str,
+    text: &str,
+    years: std::ops::RangeInclusive<i32>,
+) -> Vec<(i32, Published)> {
+    let unanchored = tag(text, &Anchor::unknown());
+    let mut out = Vec::new();
+    for year in years {
+        let mentions: Vec<TimeMention> = unanchored
+            .iter()
+            .map(|m| match in_year(&m.value, year) {
+                Some(value) => TimeMention { value, ..m.clone() },
+                None => m.clone(),
+            })
+            .collect();
+        if let Some(p) = infer_published(doc, text, &mentions) {
+            out.push((year, p));
+        }
+    }
+    out
 }
 
 /// A year-less calendar date ("XXXX-03-06", "XXXX-10", "mid-October") read in
