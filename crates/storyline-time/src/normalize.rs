@@ -612,18 +612,20 @@ fn zone_offset(lex: &Lexicon, zone: &str, d: Option<NaiveDate>) -> Option<String
 }
 
 /// Whether US daylight saving time is in force on day `d` (by the day: the switch
-/// at 2 a.m. is ignored). Since 2007 it runs from the second Sunday of March to the
-/// first Sunday of November, before that from the first Sunday of April to the last
-/// Sunday of October.
+/// at 2 a.m. is ignored): since 2007 from the second Sunday of March to the first
+/// Sunday of November; 1987-2006 from the first Sunday of April, and 1967-1986 from
+/// the last Sunday of April, to the last Sunday of October. Before 1967 there was no
+/// uniform rule, so there is no answer.
 fn us_daylight_time(d: NaiveDate) -> Option<bool> {
     let y = d.year();
     let nth_sunday =
         |month: u32, n: u8| NaiveDate::from_weekday_of_month_opt(y, month, Weekday::Sun, n);
-    let (start, end) = if y >= 2007 {
-        (nth_sunday(3, 2)?, nth_sunday(11, 1)?)
-    } else {
-        let last_oct = (1..=5).rev().find_map(|n| nth_sunday(10, n))?;
-        (nth_sunday(4, 1)?, last_oct)
+    let last_sunday = |month: u32| (1..=5).rev().find_map(|n| nth_sunday(month, n));
+    let (start, end) = match y {
+        2007.. => (nth_sunday(3, 2)?, nth_sunday(11, 1)?),
+        1987..=2006 => (nth_sunday(4, 1)?, last_sunday(10)?),
+        1967..=1986 => (last_sunday(4)?, last_sunday(10)?),
+        _ => return None,
     };
     Some(d >= start && d < end)
 }
