@@ -261,3 +261,22 @@ fn a_byline_paragraph_in_the_body_gives_the_authors_and_leaves_the_text() {
     assert!(ex.authors.is_empty(), "{:?}", ex.authors);
     assert!(ex.text.contains("By noon the queue"));
 }
+
+#[test]
+fn headings_that_start_with_by_are_not_bylines() {
+    for heading in [
+        "BY THE NUMBERS",
+        "By Tuesday Evening",
+        "By Air Force One",
+        "By Rail",
+    ] {
+        let page = format!(
+            r#"<!DOCTYPE html><html><head><title>Pier closes</title></head>
+<body><article><h1>Northern pier to close</h1><p>{heading}</p>
+<p>{P1}</p><p>{P2}</p><p>{P3}</p></article></body></html>"#
+        );
+        let ex = extract(&page, None);
+        assert!(ex.authors.is_empty(), "{heading}: {:?}", ex.authors);
+        assert!(ex.text.contains(heading), "{heading} lost from the text");
+    }
+}

@@ -143,6 +143,7 @@ fn take_text_byline(
             .collect();
         let cleaned: Vec<String> = names
             .iter()
+            .filter(|n| looks_like_person(n))
             .filter_map(|n| clean_author(n, outlet))
             .collect();
         if cleaned.is_empty() || cleaned.len() != names.len() {
@@ -157,6 +158,52 @@ fn take_text_byline(
         return cleaned;
     }
     Vec::new()
+}
+
+/// Whether a name from a text byline looks like a person's: two to four capitalised
+/// words, not opening with a determiner, weekday or month ("BY THE NUMBERS", "By
+/// Tuesday Evening" are headings), without words that name things ("By Air Force
+/// One"). "May" is left out of the months: it is also a given name.
+fn looks_like_person(name: &str) -> bool {
+    const NOT_FIRST: [&str; 25] = [
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "our",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+    ];
+    const THINGS: [&str; 17] = [
+        "numbers", "force", "one", "air", "land", "sea", "road", "rail", "train", "plane", "boat",
+        "phone", "email", "night", "day", "week", "december",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if !(2..=4).contains(&words.len()) || NOT_FIRST.contains(&words[0].to_lowercase().as_str()) {
+        return false;
+    }
+    words.iter().all(|w| {
+        let low = w.trim_end_matches(['.', ',']).to_lowercase();
+        w.chars().next().is_some_and(char::is_uppercase) && !THINGS.contains(&low.as_str())
+    })
 }
 
 /// Clean one author candidate; `None` when it is not a person's name.
