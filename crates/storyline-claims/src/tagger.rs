@@ -763,8 +763,8 @@ fn para_features(
             .get(&info.sent[k])
             .copied()
             .unwrap_or((false, false, k, k));
-        let sidx = (info.sent[k] - first_sent).min(3) as u64;
-        let spos = bucket(k - ss);
+        let sidx = info.sent[k].saturating_sub(first_sent).min(3) as u64;
+        let spos = bucket(k.saturating_sub(ss));
         let sfirst = (k == ss) as u64 | ((k == se) as u64) << 1;
         let pc = db(prev_cue[i]);
         let nc = db(next_cue[i]);
