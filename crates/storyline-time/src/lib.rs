@@ -547,6 +547,21 @@ mod zone_tests {
     }
 
     #[test]
+    fn a_clock_time_takes_a_relative_weekday_after_it() {
+        // Anchor: Tuesday 12 March 2030.
+        let z = zones(
+            "The second session opens at 10:30 a.m. GMT next Tuesday.",
+            2030,
+            3,
+            12,
+        );
+        assert_eq!(z.len(), 1, "{z:?}");
+        assert_eq!(z[0].0, "10:30 a.m. GMT next Tuesday");
+        assert_eq!(z[0].1, "2030-03-19T10:30");
+        assert_eq!(z[0].2.as_deref(), Some("+00:00"));
+    }
+
+    #[test]
     fn fixed_zones_and_local_time() {
         let z = zones(
             "Trading halted at 14:30 GMT. The blast came at 9 p.m. local time, and the \
