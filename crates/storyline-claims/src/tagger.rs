@@ -369,6 +369,35 @@ impl DocInfo {
 }
 
 /// Feature ids of the tokens `[a, b)` of one paragraph.
+/// For each of `n` tokens, the distance to the nearest other token before it (after
+/// it, with `forward`) for which `mark` holds, when `within(that, this)` accepts
+/// the pair; `usize::MAX` when there is none.
+fn distances(
+    n: usize,
+    forward: bool,
+    mark: impl Fn(usize) -> bool,
+    within: impl Fn(usize, usize) -> bool,
+) -> Vec<usize> {
+    let mut out = vec![usize::MAX; n];
+    let mut last: Option<usize> = None;
+    let mut visit = |i: usize| {
+        if let Some(p) = last {
+            if within(p, i) {
+                out[i] = p.abs_diff(i);
+            }
+        }
+        if mark(i) {
+            last = Some(i);
+        }
+    };
+    if forward {
+        (0..n).rev().for_each(&mut visit);
+    } else {
+        (0..n).for_each(&mut visit);
+    }
+    out
+}
+
 fn para_features(
     doc: &Doc,
     info: &DocInfo,
@@ -400,60 +429,17 @@ fn para_features(
     };
     // distances: previous / next cue-lexicon word in the same sentence, previous /
     // next rule cue and quote mark in the paragraph
-    let mut prev_cue = vec![usize::MAX; n];
-    let mut next_cue = vec![usize::MAX; n];
-    let mut prev_rc = vec![usize::MAX; n];
-    let mut next_rc = vec![usize::MAX; n];
-    let mut prev_q = vec![usize::MAX; n];
-    let mut next_q = vec![usize::MAX; n];
-    let (mut lc, mut lr, mut lq) = (None::<usize>, None::<usize>, None::<usize>);
-    for i in 0..n {
-        let k = a + i;
-        if let Some(p) = lc {
-            if info.sent[a + p] == info.sent[k] {
-                prev_cue[i] = i - p;
-            }
-        }
-        if let Some(p) = lr {
-            prev_rc[i] = i - p;
-        }
-        if let Some(p) = lq {
-            prev_q[i] = i - p;
-        }
-        if info.cue[k] != 0 {
-            lc = Some(i);
-        }
-        if info.rule[k] & 3 == 2 {
-            lr = Some(i);
-        }
-        if matches!(info.quote[k], 1..=3) {
-            lq = Some(i);
-        }
-    }
-    let (mut lc, mut lr, mut lq) = (None::<usize>, None::<usize>, None::<usize>);
-    for i in (0..n).rev() {
-        let k = a + i;
-        if let Some(p) = lc {
-            if info.sent[a + p] == info.sent[k] {
-                next_cue[i] = p - i;
-            }
-        }
-        if let Some(p) = lr {
-            next_rc[i] = p - i;
-        }
-        if let Some(p) = lq {
-            next_q[i] = p - i;
-        }
-        if info.cue[k] != 0 {
-            lc = Some(i);
-        }
-        if info.rule[k] & 3 == 2 {
-            lr = Some(i);
-        }
-        if matches!(info.quote[k], 1..=3) {
-            lq = Some(i);
-        }
-    }
+    let cue = |i: usize| info.cue[a + i] != 0;
+    let rule_cue = |i: usize| info.rule[a + i] & 3 == 2;
+    let quote = |i: usize| matches!(info.quote[a + i], 1..=3);
+    let same_sentence = |p: usize, i: usize| info.sent[a + p] == info.sent[a + i];
+    let anywhere = |_: usize, _: usize| true;
+    let prev_cue = distances(n, false, cue, same_sentence);
+    let next_cue = distances(n, true, cue, same_sentence);
+    let prev_rc = distances(n, false, rule_cue, anywhere);
+    let next_rc = distances(n, true, rule_cue, anywhere);
+    let prev_q = distances(n, false, quote, anywhere);
+    let next_q = distances(n, true, quote, anywhere);
     // previous / next first-stage cue
     let mut prev_sc = vec![usize::MAX; n];
     let mut next_sc = vec![usize::MAX; n];
