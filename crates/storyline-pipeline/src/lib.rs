@@ -113,7 +113,7 @@ pub fn analyze_document(mut document: Document) -> DocAnalysis {
     }
 }
 
-/// Mark duplicates and rewrites in `related`, both ways, most similar first.
+/// Mark duplicates and rewrites in `related`, both ways.
 fn link_related(analyses: &mut [DocAnalysis]) {
     let n = analyses.len();
     let mut pairs: Vec<(usize, usize, f64)> = Vec::new();
@@ -146,6 +146,10 @@ fn link_related(analyses: &mut [DocAnalysis]) {
             });
         }
     }
+}
+
+/// Each document's related articles, most similar first (then by id).
+fn sort_related(analyses: &mut [DocAnalysis]) {
     for a in analyses.iter_mut() {
         a.document.related.sort_by(|x, y| {
             y.similarity
@@ -278,6 +282,7 @@ pub fn build_report(mut analyses: Vec<DocAnalysis>, skipped: Vec<Skipped>) -> Re
         .collect();
     report.entities = storyline_entities::resolve(&per_doc);
     story::link_same_story(&mut analyses, &report.entities);
+    sort_related(&mut analyses);
     story::date_from_story(&mut analyses);
     let mut by_outlet: BTreeMap<String, (Vec<String>, Sourcing)> = BTreeMap::new();
     for a in &analyses {
@@ -323,11 +328,11 @@ pub fn analyze(documents: Vec<Document>, skipped: Vec<Skipped>) -> Report {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use storyline_model::Published;
 
-    fn doc(id: &str, outlet: Option<&str>, text: &str) -> Document {
+    pub(crate) fn doc(id: &str, outlet: Option<&str>, text: &str) -> Document {
         Document {
             id: id.into(),
             path: format!("{id}.txt"),

@@ -143,7 +143,8 @@ fn candidates(
 }
 
 /// Link each document to the documents that report the same story (and are not
-/// already copies or rewrites of it) as `same-story`, with their entity overlap: the
+/// already copies or rewrites of it) as `same-story`, with their entity overlap (the
+/// caller sorts `related`): the
 /// MAX_STORY_LINKS most similar, so that a corpus on one story does not turn into
 /// every pair of its articles.
 pub(crate) fn link_same_story(analyses: &mut [DocAnalysis], entities: &[Entity]) {
@@ -201,14 +202,6 @@ pub(crate) fn link_same_story(analyses: &mut [DocAnalysis], entities: &[Entity])
                 similarity: Some((s * 1000.0).round() / 1000.0),
             });
         }
-    }
-    for a in analyses.iter_mut() {
-        a.document.related.sort_by(|x, y| {
-            y.similarity
-                .partial_cmp(&x.similarity)
-                .unwrap_or(std::cmp::Ordering::Equal)
-                .then_with(|| x.doc.cmp(&y.doc))
-        });
     }
 }
 
@@ -328,34 +321,17 @@ mod tests {
     use storyline_model::{DateBasis, Document, Published, Relation, TimeValue};
 
     fn doc(id: &str, date: Option<(i32, u32, u32)>, text: &str) -> Document {
-        let published = match date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)) {
-            Some(d) => Published {
-                value: TimeValue::day(d),
+        let mut d = crate::tests::doc(id, None, text);
+        if let Some(day) = date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)) {
+            d.published = Published {
+                value: TimeValue::day(day),
                 basis: DateBasis::Header,
                 evidence: None,
-                source_text: Some(format!("Date: {d}")),
+                source_text: Some(format!("Date: {day}")),
                 story: Vec::new(),
-            },
-            None => Published::unknown(),
-        };
-        Document {
-            id: id.into(),
-            path: format!("{id}.txt"),
-            text: text.into(),
-            title: None,
-            outlet: None,
-            authors: vec![],
-            dateline: None,
-            language: "en".into(),
-            published,
-            removed: vec![],
-            times: vec![],
-            related: vec![],
-            contributors: vec![],
-            header: vec![],
-            encoding: None,
-            stats: None,
+            };
         }
+        d
     }
 
     const FERRY_1: &str = "Brenmoor Shipping suspended its ferry service to Halden Island on Tuesday \
