@@ -1554,22 +1554,7 @@ impl<'a> Doc<'a> {
         let mut head_end = ce;
         for j in cs..ce {
             let w = self.t(j);
-            if j > cs
-                && matches!(
-                    w,
-                    "of" | "for"
-                        | "at"
-                        | "from"
-                        | "with"
-                        | "in"
-                        | "to"
-                        | "familiar"
-                        | "briefed"
-                        | "close"
-                        | "knowledgeable"
-                        | "who"
-                )
-            {
+            if j > cs && ends_head(w) {
                 head_end = j;
                 break;
             }
@@ -1678,24 +1663,8 @@ impl<'a> Doc<'a> {
         }
         let mut end = ce;
         for j in cs + 1..ce {
-            if matches!(
-                self.t(j),
-                "of" | "for"
-                    | "at"
-                    | "from"
-                    | "with"
-                    | "in"
-                    | "to"
-                    | "familiar"
-                    | "briefed"
-                    | "close"
-                    | "knowledgeable"
-                    | "who"
-                    | "herself"
-                    | "himself"
-                    | "themselves"
-                    | "itself"
-            ) {
+            let w = self.t(j);
+            if ends_head(w) || matches!(w, "herself" | "himself" | "themselves" | "itself") {
                 end = j;
                 break;
             }
@@ -1839,6 +1808,26 @@ pub fn extract_with(text: &str, tagger: Option<&Tagger>, cfg: MergeConfig) -> Ve
     let tatts = tg.attributions(&doc, &out);
     merge(&doc, &mut out, &tatts, cfg);
     out
+}
+
+/// Words after which a speaker phrase's head noun has ended: prepositions and the
+/// words that open a qualifier ("officials | familiar with the talks", "a diplomat |
+/// who asked not to be named").
+fn ends_head(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "for"
+            | "at"
+            | "from"
+            | "with"
+            | "in"
+            | "to"
+            | "familiar"
+            | "briefed"
+            | "close"
+            | "knowledgeable"
+            | "who"
+    )
 }
 
 /// Whether an attribution only the tagger found is clear enough for the claims

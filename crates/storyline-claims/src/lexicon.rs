@@ -16,6 +16,7 @@ const MARKERS: &str = include_str!("../../../resources/claims/anonymity_markers.
 const ROLES: &str = include_str!("../../../resources/claims/roles.txt");
 const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
+const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 
 /// How a cue verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -399,95 +400,21 @@ pub(crate) static STOP: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
-/// Determiners and quantifiers that open a noun phrase.
-pub(crate) static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "these",
-        "those",
-        "his",
-        "her",
-        "their",
-        "its",
-        "our",
-        "my",
-        "your",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "some",
-        "many",
-        "other",
-        "another",
-        "both",
-        "all",
-        "most",
-        "few",
-        "numerous",
-        "multiple",
-        "various",
-        "no",
-        "any",
-        "each",
-        "every",
-        "dozens",
-        "hundreds",
-        "thousands",
-        "a few",
-        "that",
-        "neither",
-        "half",
-    ]
-    .into_iter()
-    .collect()
-});
+/// Determiners and quantifiers that open a noun phrase (`resources/claims/determiners.tsv`).
+pub(crate) static DETS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| determiners(1));
 
 /// Indefinite determiners (an unnamed speaker with one of these is anonymous).
-pub(crate) static INDEFINITE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    [
-        "a",
-        "an",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "several",
-        "some",
-        "many",
-        "other",
-        "another",
-        "few",
-        "numerous",
-        "multiple",
-        "various",
-        "dozens",
-        "more",
-        "most",
-        "senior",
-        "unnamed",
-        "anonymous",
-        "unidentified",
-    ]
-    .into_iter()
-    .collect()
-});
+pub(crate) static INDEFINITE: LazyLock<HashSet<&'static str>> = LazyLock::new(|| determiners(2));
+
+/// The words of `determiners.tsv` whose column `col` says "yes".
+fn determiners(col: usize) -> HashSet<&'static str> {
+    data_lines(DETERMINERS)
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            (cols.get(col).map(|c| c.trim()) == Some("yes")).then(|| cols[0].trim())
+        })
+        .collect()
+}
 
 /// Words that may sit between an auxiliary and the cue verb or in front of it
 /// inside the verb group ("has also said", "did not respond").
