@@ -32,6 +32,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+use crate::score::{f1, ratio};
 use storyline_claims::{
     extract, extract_with, Attribution, MergeConfig, Span, SpeakerKind, Stance, TrainDoc,
     TrainReport, DEFAULT_MERGE,
@@ -50,21 +52,9 @@ pub struct Prf {
 
 impl Prf {
     fn new(tp_pred: usize, tp_gold: usize, predicted: usize, gold: usize) -> Prf {
-        let precision = if predicted == 0 {
-            0.0
-        } else {
-            tp_pred as f64 / predicted as f64
-        };
-        let recall = if gold == 0 {
-            0.0
-        } else {
-            tp_gold as f64 / gold as f64
-        };
-        let f1 = if precision + recall == 0.0 {
-            0.0
-        } else {
-            2.0 * precision * recall / (precision + recall)
-        };
+        let precision = ratio(tp_pred, predicted);
+        let recall = ratio(tp_gold, gold);
+        let f1 = f1(precision, recall);
         Prf {
             tp: tp_gold,
             predicted,
@@ -802,7 +792,6 @@ pub fn score_handmade_with(
             }
         }
     }
-    let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     let speaker = Prf::new(sp_tp, sp_tp, n_pred, n_gold);
     let scores = ClaimScores {
         dataset: "handmade".into(),

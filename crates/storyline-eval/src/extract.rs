@@ -5,6 +5,7 @@
 //! recall macro-averaged, F1 of the averages, and exact-token-list accuracy. Also the
 //! tune/held-out split shared with [`crate::htmldates`].
 
+use crate::score;
 use anyhow::Context;
 use flate2::read::MultiGzDecoder;
 use serde::Serialize;
@@ -219,19 +220,12 @@ pub fn eval_extract(dir: &Path, subset: Subset) -> anyhow::Result<ExtractScores>
     };
     let precision = avg(&|x| x.1);
     let recall = avg(&|x| x.2);
-    let f1 = if precision + recall > 0.0 {
-        2.0 * precision * recall / (precision + recall)
-    } else {
-        0.0
-    };
-    let f = |p: f64, r: f64| {
-        if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        }
-    };
-    ps.sort_by(|a, b| f(a.1, a.2).total_cmp(&f(b.1, b.2)).then(a.0.cmp(&b.0)));
+    let f1 = score::f1(precision, recall);
+    ps.sort_by(|a, b| {
+        score::f1(a.1, a.2)
+            .total_cmp(&score::f1(b.1, b.2))
+            .then(a.0.cmp(&b.0))
+    });
     Ok(ExtractScores {
         subset: subset.name().to_string(),
         pages: n,

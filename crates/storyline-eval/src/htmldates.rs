@@ -7,6 +7,7 @@
 //! [`crate::extract::Subset`]).
 
 use crate::extract::{read_gz_text, Subset};
+use crate::score::ratio;
 use serde::Serialize;
 use std::path::Path;
 use std::time::Instant;
@@ -88,17 +89,16 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
             }
         }
     }
-    let div = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
     Ok(DateScores {
         subset: subset.name().to_string(),
         pages,
         tp,
         fp,
         fn_,
-        precision: div(tp, tp + fp),
-        recall: div(tp, tp + fn_),
-        accuracy: div(tp, pages),
-        f1: div(2 * tp, 2 * tp + fp + fn_),
+        precision: ratio(tp, tp + fp),
+        recall: ratio(tp, tp + fn_),
+        accuracy: ratio(tp, pages),
+        f1: ratio(2 * tp, 2 * tp + fp + fn_),
         pages_per_second: if secs > 0.0 { pages as f64 / secs } else { 0.0 },
         errors,
         answers,

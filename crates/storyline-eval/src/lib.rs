@@ -10,3 +10,4 @@ pub mod claims;
 pub mod extract;
 pub mod htmldates;
 pub mod ner;
+pub mod score;

@@ -5,6 +5,7 @@
 //! CoNLL's: person → PER, location → LOC, corporation/group → ORG,
 //! product/creative-work → MISC.
 
+use crate::score::{f1, ratio};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -49,22 +50,8 @@ pub struct NerScores {
 }
 
 fn prf(correct: usize, gold: usize, predicted: usize) -> (f64, f64, f64) {
-    let p = if predicted == 0 {
-        0.0
-    } else {
-        correct as f64 / predicted as f64
-    };
-    let r = if gold == 0 {
-        0.0
-    } else {
-        correct as f64 / gold as f64
-    };
-    let f = if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    };
-    (p, r, f)
+    let (p, r) = (ratio(correct, predicted), ratio(correct, gold));
+    (p, r, f1(p, r))
 }
 
 fn map_wnut(tag: &str) -> String {

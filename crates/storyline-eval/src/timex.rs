@@ -14,6 +14,8 @@ use serde::Serialize;
 use storyline_model::{Precision, TimeMention, TimeValue, TimexType};
 use storyline_time::{tag, Anchor};
 
+use crate::score::{f1, ratio};
+
 /// One gold TIMEX3: byte span into the document's raw text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct GoldTimex {
@@ -347,22 +349,6 @@ fn score_doc(doc: &TmlDoc, sys: &[TimeMention], errs: &mut TimexErrors) -> Count
         }
     }
     c
-}
-
-fn ratio(a: usize, b: usize) -> f64 {
-    if b == 0 {
-        0.0
-    } else {
-        a as f64 / b as f64
-    }
-}
-
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r == 0.0 {
-        0.0
-    } else {
-        2.0 * p * r / (p + r)
-    }
 }
 
 /// Tags and scores parsed documents; also returns per-document errors.
