@@ -1,9 +1,7 @@
-// Development harness: runs the claims scorer of storyline-eval (included by path so
-// that tuning does not build the other stages) on a PolNeAR split or the hand-made
-// set and prints the scores as JSON. `--errors` lists hand-made mismatches.
-#[allow(dead_code)]
-#[path = "../../storyline-eval/src/claims.rs"]
-mod claims;
+// Development harness for tuning the claims extractor: runs the claims scorer on a
+// PolNeAR split or the hand-made set and prints the scores as JSON; `--errors` lists
+// hand-made mismatches, `--misses` the PolNeAR cues missed and found wrongly.
+use storyline_eval::claims;
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
