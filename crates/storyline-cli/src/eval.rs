@@ -1,4 +1,4 @@
-//! `storyline eval KIND PATH [--json]` and `storyline train ner`: thin wrappers over
+//! `storyline eval KIND PATH [--json]`, `storyline train ner` and `storyline train claims`: thin wrappers over
 //! the scorers in `storyline-eval` and the trainer in `storyline-entities`. A missing
 //! dataset is a clear error that names the path.
 
@@ -116,57 +116,40 @@ pub fn train_ner(
     seed: u64,
     epochs: usize,
 ) -> ExitCode {
-    for p in std::iter::once(data).chain(dev) {
-        if !p.exists() {
-            eprintln!("storyline: {}: not found", p.display());
-            return ExitCode::from(2);
-        }
-    }
-    match storyline_entities::train_ner_epochs(data, dev, out, seed, epochs) {
-        Ok(report) => {
-            println!("{}", serde_json::to_string(&report).unwrap_or_default());
-            eprintln!(
-                "storyline: wrote {}; rebuild to compile the new weights in",
-                out.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("storyline: training failed: {e:#}");
-            ExitCode::from(1)
-        }
-    }
+    let inputs: Vec<&Path> = std::iter::once(data).chain(dev).collect();
+    run_training(&inputs, Some(out), || {
+        storyline_entities::train_ner_epochs(data, dev, out, seed, epochs)
+    })
 }
 
 /// `storyline train claims`.
-#[allow(clippy::too_many_arguments)]
 pub fn train_claims(
     data: &Path,
     out: &Path,
-    seed: u64,
-    epochs: usize,
-    prune: f32,
-    stages: usize,
-    all_annotators: bool,
-    validate: bool,
+    opts: &storyline_eval::claims::ClaimsTraining,
 ) -> ExitCode {
-    if !data.exists() {
-        eprintln!("storyline: {}: not found", data.display());
+    let written = (!opts.validate).then_some(out);
+    run_training(&[data], written, || {
+        storyline_eval::claims::train_claims(data, out, opts)
+    })
+}
+
+/// Checks that the training inputs exist (exit 2 naming the missing one), runs
+/// `train`, prints its report as JSON and says where the model went (exit 0), or
+/// says why training failed (exit 1).
+fn run_training<R: serde::Serialize>(
+    inputs: &[&Path],
+    written: Option<&Path>,
+    train: impl FnOnce() -> anyhow::Result<R>,
+) -> ExitCode {
+    if let Some(p) = inputs.iter().find(|p| !p.exists()) {
+        eprintln!("storyline: {}: not found", p.display());
         return ExitCode::from(2);
     }
-    match storyline_eval::claims::train_claims(
-        data,
-        out,
-        seed,
-        epochs,
-        prune,
-        stages,
-        all_annotators,
-        validate,
-    ) {
+    match train() {
         Ok(report) => {
             println!("{}", serde_json::to_string(&report).unwrap_or_default());
-            if !validate {
+            if let Some(out) = written {
                 eprintln!(
                     "storyline: wrote {}; rebuild to compile the new weights in",
                     out.display()

@@ -246,12 +246,14 @@ fn main() -> ExitCode {
         } => eval::train_claims(
             &data,
             &out,
-            seed,
-            epochs,
-            prune,
-            stages,
-            all_annotators,
-            validate,
+            &storyline_eval::claims::ClaimsTraining {
+                seed,
+                epochs,
+                prune,
+                stages,
+                all_annotators,
+                validate,
+            },
         ),
         Command::Ingest {
             paths,

@@ -474,20 +474,33 @@ fn brief(s: &ClaimScores) -> serde_json::Value {
     serde_json::Value::Object(m)
 }
 
+/// How to train the attribution tagger (`storyline train claims`).
+#[derive(Debug, Clone, Copy)]
+pub struct ClaimsTraining {
+    pub seed: u64,
+    pub epochs: usize,
+    /// Weights smaller than this are left out of the model file.
+    pub prune: f32,
+    /// 1, or 2 for a second stage that also sees the first stage's labels.
+    pub stages: usize,
+    /// Train on every annotator's file of an article, not only the first.
+    pub all_annotators: bool,
+    /// Hold out a tenth of the articles and score it after each epoch; write nothing.
+    pub validate: bool,
+}
+
 /// Trains the attribution tagger on a PolNeAR split. With `validate`, trains on
 /// nine tenths of it and scores the held-out tenth after each epoch (nothing is
 /// written); else trains on all of it and writes the model to `out`.
-#[allow(clippy::too_many_arguments)]
-pub fn train_claims(
-    data: &Path,
-    out: &Path,
-    seed: u64,
-    epochs: usize,
-    prune: f32,
-    stages: usize,
-    all_annotators: bool,
-    validate: bool,
-) -> Result<ClaimsTrainReport> {
+pub fn train_claims(data: &Path, out: &Path, opts: &ClaimsTraining) -> Result<ClaimsTrainReport> {
+    let ClaimsTraining {
+        seed,
+        epochs,
+        prune,
+        stages,
+        all_annotators,
+        validate,
+    } = *opts;
     let docs = read_polnear_annotations(data, all_annotators)?;
     let first = if all_annotators {
         read_polnear(data)?
