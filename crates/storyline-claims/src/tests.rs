@@ -164,7 +164,7 @@ fn denials_confirmations_and_negation() {
 
 #[test]
 fn rejected_reports_is_a_denial_with_inherited_speaker() {
-    let t = "A Hamas official said the talks had stalled and rejected reports that the delegation had left.";
+    let t = "A Verdan Front official said the talks had stalled and rejected reports that the delegation had left.";
     let a = extract(t);
     let x = find(t, &a, "rejected");
     assert_eq!(x.stance, Stance::Deny);
@@ -306,12 +306,12 @@ fn nothing_panics_on_odd_input() {
 
 #[test]
 fn datelines_are_cut_from_contents() {
-    let t = "WASHINGTON, Oct 27 (Reuters) – Qatar told the mediators it was ready. A senior US official said.";
+    let t = "OSLO, March 3 (Nordwire) – The ferry company told the council it was ready. A senior port official said.";
     let a = extract(t);
     let x = find(t, &a, "said");
     assert_eq!(
         s(t, x.content.first().copied()),
-        "Qatar told the mediators it was ready"
+        "The ferry company told the council it was ready"
     );
     // a multi-byte character right at the inspection limit
     let t = "WASHINGTON ― Donald Trump’s yearslong obsession with President Barack Obama’s birth is an insult, he said.";
