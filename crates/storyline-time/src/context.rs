@@ -8,19 +8,15 @@ use crate::rules::{Lexicon, Tense};
 const MAX_SCAN: usize = 300;
 
 /// Whether the word that ends `before` (just before a dot) is an abbreviation such
-/// as "Oct" or "Gen": short and capitalised.
+/// as "Oct", "Gen" or "U.S" (the list of `storyline-text`), not the last word of a
+/// sentence ("the West").
 fn is_abbrev(before: &str) -> bool {
     let start = before
         .char_indices()
         .rev()
-        .find(|(_, ch)| !ch.is_ascii_alphabetic())
+        .find(|(_, ch)| !(ch.is_ascii_alphabetic() || *ch == '.'))
         .map_or(0, |(p, ch)| p + ch.len_utf8());
-    let word = &before[start..];
-    word.len() <= 4
-        && word
-            .chars()
-            .next()
-            .is_some_and(|ch| ch.is_ascii_uppercase())
+    storyline_text::is_abbreviation(&before[start..])
 }
 
 /// The start of the sentence holding byte `pos`.
@@ -77,12 +73,14 @@ fn sentence_end(text: &str, pos: usize) -> usize {
 fn cue(lex: &Lexicon, word: &str) -> Option<(Tense, bool)> {
     let w = word.to_ascii_lowercase();
     if let Some(t) = lex.tense.get(&w) {
-        return Some((*t, true));
+        return t.map(|t| (t, true));
     }
     if w.ends_with("'ll") {
         return Some((Tense::Future, true));
     }
-    if w.len() > 4 && w.ends_with("ed") {
+    // Weak cue: a lower-case word in "-ed" ("tumbled"); a capitalised one is part of
+    // a name ("United Nations", "Mohammed").
+    if w.len() > 4 && w.ends_with("ed") && word.starts_with(|c: char| c.is_lowercase()) {
         return Some((Tense::Past, false));
     }
     None
@@ -93,33 +91,53 @@ fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
         .filter(|w| !w.is_empty())
 }
 
+/// Whether a weak "-ed" cue is not a past form here: the participle of a passive or
+/// progressive infinitive ("will be named", "to be completed"), where the auxiliary
+/// before "be" carries the tense. `prev` is the word just before the cue.
+fn weak_after_be(prev: Option<&str>) -> bool {
+    prev.is_some_and(|p| p.eq_ignore_ascii_case("be") || p.eq_ignore_ascii_case("being"))
+}
+
 /// The tense of the sentence around `[start, end)`, `None` when no cue is found.
+///
+/// The nearest listed cue wins, ties going to the words before the mention ("said
+/// Friday"). A weak "-ed" cue wins when it is nearer than every listed cue, unless it
+/// follows the mention while the listed cue precedes it: the verb before a time
+/// phrase governs it ("will double flights by August in markets untouched by ...").
 pub(crate) fn tense_at(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Tense> {
     let s = sentence_start(text, start);
     let e = sentence_end(text, end).max(end);
-    let before = text.get(s..start).unwrap_or("");
-    let after = text.get(end..e).unwrap_or("");
-    let mut weak: Option<(usize, Tense)> = None;
-    let mut strong: Option<(usize, Tense)> = None;
-    let mut consider = |dist: usize, w: &str| {
+    let before: Vec<&str> = words(text.get(s..start).unwrap_or("")).collect();
+    let after: Vec<&str> = words(text.get(end..e).unwrap_or("")).collect();
+    // (distance, tense, after the mention)
+    let mut weak: Option<(usize, Tense, bool)> = None;
+    let mut strong: Option<(usize, Tense, bool)> = None;
+    let mut consider = |dist: usize, w: &str, prev: Option<&str>, after: bool| {
         if let Some((t, is_strong)) = cue(lex, w) {
+            if !is_strong && weak_after_be(prev) {
+                return;
+            }
             let slot = if is_strong { &mut strong } else { &mut weak };
-            if slot.is_none_or(|(d, _)| dist < d) {
-                *slot = Some((dist, t));
+            if slot.is_none_or(|(d, _, _)| dist < d) {
+                *slot = Some((dist, t, after));
             }
         }
     };
-    for (i, w) in words(before).rev().enumerate() {
-        consider(i, w);
+    for (i, w) in before.iter().rev().enumerate() {
+        let k = before.len() - 1 - i;
+        let prev = k.checked_sub(1).map(|j| before[j]);
+        consider(i, w, prev, false);
     }
-    for (i, w) in words(after).enumerate() {
-        // Ties go to the words before the mention ("said Friday").
-        consider(i + 1, w);
+    for (i, w) in after.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| after[j]);
+        consider(i + 1, w, prev, true);
     }
-    // A weak cue ("tumbled") nearer than every listed cue wins: the verb next to the
-    // mention governs it more than a "will" at the far end of the sentence.
     match (strong, weak) {
-        (Some((ds, ts)), Some((dw, tw))) => Some(if dw < ds { tw } else { ts }),
-        (s, w) => s.or(w).map(|(_, t)| t),
+        (Some((ds, ts, sa)), Some((dw, tw, wa))) => {
+            // A weak cue after the mention never beats a listed one before it.
+            let weak_may_win = sa || !wa;
+            Some(if weak_may_win && dw < ds { tw } else { ts })
+        }
+        (s, w) => s.or(w).map(|(_, t, _)| t),
     }
 }

@@ -212,8 +212,18 @@ fn choose_tensed<T: Copy>(
     };
     let within = |c: &&(i64, T)| (c.0 - now).abs() <= limit;
     if !matches!(pick, Pick::Before | Pick::After) && (this.0 - now).abs() > limit {
-        // Far in this year, near in the adjacent one ("January" in November).
-        if let Some(c) = cands.iter().find(|c| (c.0 - now).abs() <= limit / 2) {
+        // Far in this year, near in the adjacent one ("January" in November), unless
+        // the tense points away from it ("In January, the firm hired ...").
+        let agrees = |c: &&(i64, T)| match pick {
+            Pick::AtOrBefore => c.0 <= now,
+            Pick::AtOrAfter => c.0 >= now,
+            _ => true,
+        };
+        if let Some(c) = cands
+            .iter()
+            .filter(agrees)
+            .find(|c| (c.0 - now).abs() <= limit / 2)
+        {
             return Some(c.1);
         }
     }

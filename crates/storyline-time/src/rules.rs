@@ -117,7 +117,9 @@ pub(crate) struct Lexicon {
     pub zones: HashMap<String, (String, bool)>,
     pub decades: HashMap<String, u32>,
     pub modifiers: HashMap<String, String>,
-    pub tense: HashMap<String, Tense>,
+    /// Tense cue words; `None` marks a word ending in "-ed" that is not a past form
+    /// ("succeed", "hundred"), masking the weak "-ed" cue.
+    pub tense: HashMap<String, Option<Tense>>,
     pub params: HashMap<String, String>,
     /// Filter words (`names.tsv`): word -> kind (`name`, `function`).
     pub names: HashMap<String, String>,
@@ -321,8 +323,9 @@ impl Rules {
         }
         for (w, v, _) in &tense {
             let t = match v.as_str() {
-                "past" => Tense::Past,
-                "future" => Tense::Future,
+                "past" => Some(Tense::Past),
+                "future" => Some(Tense::Future),
+                "none" => None,
                 _ => {
                     errors.push(format!("TENSE: bad value {w}"));
                     continue;

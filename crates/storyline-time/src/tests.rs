@@ -115,6 +115,56 @@ fn numeric_dates_and_ambiguity() {
 }
 
 #[test]
+fn tense_is_read_from_the_verb_group() {
+    let v = |s: &str, a: &Anchor| one(s, a).value.value;
+    let nov = anchor();
+    // A passive after "will be": the participle is not a past cue.
+    assert_eq!(
+        v(
+            "The new envoy will be appointed for a posting in March.",
+            &nov
+        ),
+        "2025-03"
+    );
+    // "succeed" ends in "-ed" but is no past form.
+    let sep = Anchor::day(d(2024, 9, 10));
+    assert_eq!(
+        v("The deputy will succeed her predecessor on Feb. 1.", &sep),
+        "2025-02-01"
+    );
+    // A past verb keeps a far month in this year, even when next year's is nearer.
+    assert_eq!(
+        v(
+            "In February, the council hired an auditor who will start soon.",
+            &nov
+        ),
+        "2024-02"
+    );
+    // The verb before the time phrase governs it, not a participle after it.
+    let feb = Anchor::day(d(2024, 2, 13));
+    assert_eq!(
+        v(
+            "The airline will add flights to Lisbon by August in markets untouched by the slump.",
+            &feb
+        ),
+        "2024-08"
+    );
+    // A capitalised "-ed" word is part of a name, not a verb.
+    assert_eq!(
+        v("Talks at the United Nations resume on Friday.", &nov),
+        v("Talks at the Security Council resume on Friday.", &nov)
+    );
+    // A sentence ending in a short word ("the West.") still ends the sentence.
+    assert_eq!(
+        v(
+            "The cabinet will meet the West. The minister on Friday signed the deal.",
+            &nov
+        ),
+        "2024-11-15"
+    );
+}
+
+#[test]
 fn weekdays_follow_tense() {
     let a = anchor(); // a Tuesday
     assert_eq!(
