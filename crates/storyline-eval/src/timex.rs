@@ -512,6 +512,7 @@ fn read_predicted(
                     _ => TimexType::Date,
                 },
                 value: TimeValue::bounded(g.value, Precision::Vague, None, None),
+                story: Vec::new(),
             })
             .collect();
         out.insert(doc.path.clone(), mentions);

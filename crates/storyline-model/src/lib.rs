@@ -301,6 +301,10 @@ pub struct TimeMention {
     #[serde(rename = "type")]
     pub kind: TimexType,
     pub value: TimeValue,
+    /// Other documents on the story that fixed the year of this year-less day ("the
+    /// hostages taken on October 7" read as the "October 7, 2023" they report).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub story: Vec<String>,
 }
 
 /// How two documents relate.

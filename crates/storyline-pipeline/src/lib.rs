@@ -25,7 +25,7 @@ const ALL_PAIRS_UP_TO: usize = 2000;
 
 /// Version of the `DocAnalysis` shape; stored analyses of another version are
 /// recomputed from their document instead of being trusted.
-pub const ANALYSIS_VERSION: u32 = 4;
+pub const ANALYSIS_VERSION: u32 = 5;
 
 /// What per-document analysis produces for one document. Serialisable, so that it
 /// can be stored (incremental updates) and streamed (`map`/`reduce`).
@@ -284,6 +284,7 @@ pub fn build_report(mut analyses: Vec<DocAnalysis>, skipped: Vec<Skipped>) -> Re
     story::link_same_story(&mut analyses, &report.entities);
     sort_related(&mut analyses);
     story::date_from_story(&mut analyses);
+    story::date_days_from_story(&mut analyses);
     let mut by_outlet: BTreeMap<String, (Vec<String>, Sourcing)> = BTreeMap::new();
     for a in &analyses {
         if let Some(outlet) = &a.document.outlet {

@@ -1,13 +1,16 @@
 // Cross-document links that need the resolved entities: which documents report the
-// same story (`related` with `same-story`), and, for an article that carries no date
-// of its own, the bounds the dated articles on its story put on its date.
+// same story (`related` with `same-story`), for an article that carries no date of
+// its own the bounds the dated articles on its story put on its date, and the year of
+// a year-less day that the story's other articles date ("the hostages taken on
+// October 7" in an article a year later).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{Datelike, Duration, NaiveDate};
 use rayon::prelude::*;
 use storyline_model::{
-    DateBasis, Entity, EntityType, Precision, Published, Related, Relation, TimeValue,
+    DateBasis, Entity, EntityType, Precision, Published, Related, Relation, Span, TimeMention,
+    TimeValue, TimexType,
 };
 
 use crate::{extract_claims, DocAnalysis, ALL_PAIRS_UP_TO};
@@ -28,6 +31,13 @@ const STORY_MARGIN_DAYS: i64 = 31;
 /// Above this many years of dated coverage, the related articles are not taken to
 /// date an undated one.
 const MAX_STORY_YEARS: i32 = 10;
+/// A year-less day within this many days of its article's own (known) date is that
+/// article's evidence for the day's year ("October 7" in an article of October 27).
+const NEAR_DAYS: i64 = 45;
+/// Words (of four letters or more, the date and function words left out, names
+/// counted half) that the sentences around two mentions of one day must share to be
+/// taken as the same event.
+const SHARED_WORDS: f64 = 1.5;
 
 fn weight(kind: EntityType) -> f64 {
     match kind {
@@ -314,6 +324,179 @@ fn date_one(a: &mut DocAnalysis, dated: &BTreeMap<String, (NaiveDate, NaiveDate)
     a.claims = extract_claims(&a.document);
 }
 
+/// A mention that names a calendar day: (month, day, year, the year was written).
+/// Weekdays, holidays and relative days ("next March 3") are left out.
+fn named_day(m: &TimeMention) -> Option<(u32, u32, i32, bool)> {
+    if m.kind != TimexType::Date || m.value.precision != Precision::Day {
+        return None;
+    }
+    let d = NaiveDate::parse_from_str(m.value.value.get(..10)?, "%Y-%m-%d").ok()?;
+    let numbers: Vec<&str> = m
+        .text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    let written_year = numbers.iter().any(|n| n.len() == 4);
+    let has_day = numbers
+        .iter()
+        .any(|n| n.len() <= 2 && n.parse::<u32>().ok() == Some(d.day()));
+    let lower = m.text.to_lowercase();
+    let relative_word = ["last", "next", "this", "coming", "past"]
+        .iter()
+        .any(|w| lower.split_whitespace().any(|x| x == *w));
+    if !has_day || relative_word {
+        return None;
+    }
+    Some((d.month(), d.day(), d.year(), written_year))
+}
+
+/// The words of four letters or more in the sentence around `span`, lower-cased,
+/// without the mention itself and without function words; each with whether it was
+/// written capitalised (a name).
+fn sentence_words(a: &DocAnalysis, span: Span) -> BTreeMap<String, bool> {
+    let text = &a.document.text;
+    let sentence = a
+        .sentences
+        .iter()
+        .find(|s| s.start <= span.start && span.end <= s.end)
+        .copied()
+        .unwrap_or(span);
+    let mut words = BTreeMap::new();
+    for (lo, hi) in [(sentence.start, span.start), (span.end, sentence.end)] {
+        for w in text
+            .get(lo..hi)
+            .unwrap_or("")
+            .split(|c: char| !c.is_alphanumeric())
+        {
+            if w.chars().count() < 4 || !w.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            let lower = w.to_lowercase();
+            if storyline_text::is_function_word(&lower) {
+                continue;
+            }
+            let name = w.starts_with(char::is_uppercase);
+            let e = words.entry(lower).or_insert(name);
+            *e &= name;
+        }
+    }
+    words
+}
+
+/// Whether two sentences tell of the same thing: they share a common word and, with
+/// names counted half, [`SHARED_WORDS`] words ("hostages" and "Hamas", not only
+/// "Brenmoor Shipping").
+fn same_event(a: &BTreeMap<String, bool>, b: &BTreeMap<String, bool>) -> bool {
+    let (mut common, mut weight) = (0, 0.0);
+    for (w, name) in a {
+        if let Some(other) = b.get(w) {
+            if *name || *other {
+                weight += 0.5;
+            } else {
+                common += 1;
+                weight += 1.0;
+            }
+        }
+    }
+    common >= 1 && weight >= SHARED_WORDS
+}
+
+/// Year-less days ("on October 7") that another article on the same story dates,
+/// in a sentence about the same thing ([`same_event`]): the
+/// mention takes that year when the story's articles agree on it and it is earlier
+/// than the year the article's own date gave. The evidence is a day written with
+/// its year ("October 7, 2023") or a year-less one within [`NEAR_DAYS`] of its own
+/// article's date. The article's claims are extracted again when a day changed.
+pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
+    // (month, day) -> [(year, doc index, sentence words)]
+    type Evidence = BTreeMap<(u32, u32), Vec<(i32, usize, BTreeMap<String, bool>)>>;
+    let mut evidence: Evidence = BTreeMap::new();
+    let index: BTreeMap<&str, usize> = analyses
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.document.id.as_str(), i))
+        .collect();
+    for (i, a) in analyses.iter().enumerate() {
+        let own = a
+            .document
+            .published
+            .value
+            .earliest
+            .filter(|e| a.document.published.value.latest == Some(*e));
+        for m in &a.document.times {
+            let Some((mo, d, y, written)) = named_day(m) else {
+                continue;
+            };
+            let near = own
+                .zip(NaiveDate::from_ymd_opt(y, mo, d))
+                .is_some_and(|(o, x)| (x - o).num_days().abs() <= NEAR_DAYS);
+            if written || (m.value.relative && near) {
+                let words = sentence_words(a, Span::new(m.start, m.end));
+                evidence.entry((mo, d)).or_default().push((y, i, words));
+            }
+        }
+    }
+    if evidence.is_empty() {
+        return;
+    }
+    let mut changes: Vec<(usize, usize, i32, Vec<String>)> = Vec::new();
+    for (i, a) in analyses.iter().enumerate() {
+        let neighbours: BTreeSet<usize> = a
+            .document
+            .related
+            .iter()
+            .filter_map(|r| index.get(r.doc.as_str()).copied())
+            .collect();
+        for (k, m) in a.document.times.iter().enumerate() {
+            let Some((mo, d, y, false)) = named_day(m) else {
+                continue;
+            };
+            if !m.value.relative {
+                continue;
+            }
+            let Some(list) = evidence.get(&(mo, d)) else {
+                continue;
+            };
+            let words = sentence_words(a, Span::new(m.start, m.end));
+            let agreeing: Vec<&(i32, usize, BTreeMap<String, bool>)> = list
+                .iter()
+                .filter(|(_, j, w)| neighbours.contains(j) && same_event(w, &words))
+                .collect();
+            let years: BTreeSet<i32> = agreeing.iter().map(|e| e.0).collect();
+            let [year] = years.into_iter().collect::<Vec<_>>()[..] else {
+                continue;
+            };
+            if year >= y {
+                continue;
+            }
+            let docs: BTreeSet<String> = agreeing
+                .iter()
+                .map(|e| analyses[e.1].document.id.clone())
+                .collect();
+            changes.push((i, k, year, docs.into_iter().collect()));
+        }
+    }
+    let mut changed: BTreeSet<usize> = BTreeSet::new();
+    for (i, k, year, docs) in changes {
+        let m = &mut analyses[i].document.times[k];
+        let Some(old) = NaiveDate::parse_from_str(&m.value.value, "%Y-%m-%d").ok() else {
+            continue;
+        };
+        let Some(day) = NaiveDate::from_ymd_opt(year, old.month(), old.day()) else {
+            continue;
+        };
+        let mut value = TimeValue::day(day);
+        value.relative = true;
+        value.zone = m.value.zone.clone();
+        m.value = value;
+        m.story = docs;
+        changed.insert(i);
+    }
+    for i in changed {
+        analyses[i].claims = extract_claims(&analyses[i].document);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analyze;
@@ -426,5 +609,59 @@ mod tests {
         );
         assert_eq!(report.documents[1].published.basis, DateBasis::Unknown);
         assert!(report.documents[1].published.story.is_empty());
+    }
+
+    const FERRY_ANNIVERSARY: &str = "A year after the Gull struck a pier on March 3, Brenmoor \
+        Shipping still runs a smaller ferry to Halden Island. Petra Lund, the Halden Island council \
+        leader, said the Maritime Safety Board report had changed little. The Gull struck the pier \
+        in heavy fog, the board found.";
+
+    #[test]
+    fn a_yearless_day_takes_the_year_its_story_gives_it() {
+        let report = analyze(
+            vec![
+                doc("d1", Some((2031, 3, 4)), FERRY_1),
+                doc("d2", Some((2031, 3, 21)), FERRY_UNDATED),
+                doc("d3", Some((2032, 4, 2)), FERRY_ANNIVERSARY),
+            ],
+            vec![],
+        );
+        let day = |d: usize| {
+            report.documents[d]
+                .times
+                .iter()
+                .find(|t| t.text == "March 3")
+                .cloned()
+                .expect("March 3 tagged")
+        };
+        // d2 dates the crash 18 days before its own date: March 3, 2031.
+        assert_eq!(day(1).value.value, "2031-03-03");
+        assert!(day(1).story.is_empty());
+        // d3, a year later, would read "March 3" as 2032 on its own; its story says
+        // which March 3 the Gull struck the pier.
+        let t = day(2);
+        assert_eq!(t.value.value, "2031-03-03");
+        assert_eq!(t.story, vec!["d2".to_string()]);
+    }
+
+    #[test]
+    fn a_yearless_day_about_something_else_keeps_its_own_year() {
+        let other = "Brenmoor Shipping named a new chief executive on March 3. Petra Lund, the \
+            Halden Island council leader, met the Maritime Safety Board.";
+        let report = analyze(
+            vec![
+                doc("d1", Some((2031, 3, 4)), FERRY_1),
+                doc("d2", Some((2031, 3, 21)), FERRY_UNDATED),
+                doc("d3", Some((2032, 4, 2)), other),
+            ],
+            vec![],
+        );
+        let t = report.documents[2]
+            .times
+            .iter()
+            .find(|t| t.text == "March 3")
+            .expect("March 3 tagged");
+        assert_eq!(t.value.value, "2032-03-03");
+        assert!(t.story.is_empty());
     }
 }

@@ -1,12 +1,13 @@
 //! Word lists compiled in from `resources/text/` at the repository root: the
-//! abbreviations that end in a period (in two classes) and the common sentence
-//! starters that may follow an abbreviation ending a sentence.
+//! abbreviations that end in a period (in two classes), the common sentence
+//! starters that may follow an abbreviation ending a sentence, and function words.
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 const ABBREVIATIONS: &str = include_str!("../../../resources/text/abbreviations.txt");
 const STARTERS: &str = include_str!("../../../resources/text/sentence_starters.txt");
+const FUNCTION_WORDS: &str = include_str!("../../../resources/text/function_words.txt");
 
 /// How an abbreviation behaves before the next word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +27,7 @@ struct Lexicon {
     number: HashSet<&'static str>,
     end: HashSet<&'static str>,
     starters: HashSet<&'static str>,
+    function_words: HashSet<&'static str>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
@@ -52,11 +54,13 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let starters = data_lines(STARTERS).collect();
+    let function_words = data_lines(FUNCTION_WORDS).collect();
     Lexicon {
         title,
         number,
         end,
         starters,
+        function_words,
     }
 });
 
@@ -135,4 +139,9 @@ mod tests {
         assert!(is_sentence_starter("The"));
         assert!(!is_sentence_starter("Army"));
     }
+}
+
+/// Whether `word` (lower-case) is a listed function word ("after", "which", "said").
+pub(crate) fn is_function_word(word: &str) -> bool {
+    LEXICON.function_words.contains(word)
 }

@@ -47,6 +47,12 @@ pub fn is_abbreviation(word: &str) -> bool {
     lexicon::abbreviation_class(word).is_some()
 }
 
+/// Whether the lower-case `word` is an English function word or a common reporting
+/// verb ("after", "which", "said"; `resources/text/function_words.txt`).
+pub fn is_function_word(word: &str) -> bool {
+    lexicon::is_function_word(word)
+}
+
 /// The sentences of `text` with their text, for callers that want both.
 pub fn sentence_slices(text: &str) -> impl Iterator<Item = (Span, &str)> + '_ {
     sentences(text)

@@ -158,6 +158,7 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
             text: t.to_string(),
             kind,
             value: r.into_time_value(),
+            story: Vec::new(),
         });
     }
     out

@@ -4,6 +4,8 @@
 // the document said before (the last quarter mentioned, for "a year ago" in a
 // quarterly report).
 
+use std::collections::HashMap;
+
 use chrono::{Datelike, NaiveDate, Weekday};
 use storyline_model::{Precision, TimexType};
 
@@ -28,6 +30,10 @@ pub(crate) struct DocState {
     /// mentioned (a day, week, month or year), for anaphoric expressions ("the
     /// following year", "that day", "two days later").
     pub last_date: Option<(NaiveDate, Precision)>,
+    /// (month, day) -> year of the days written with their year ("October 7, 2023"):
+    /// a later year-less mention of the same day names that day ("those taken on
+    /// October 7"), not the anniversary nearest the article date.
+    pub dated_days: HashMap<(u32, u32), i32>,
 }
 
 impl DocState {
@@ -266,7 +272,10 @@ pub(crate) fn resolve(
     st: &mut DocState,
 ) -> Option<Resolved> {
     let mut r = match inp.rule.func {
-        Func::AbsoluteDate => absolute_date(inp, anchor)?,
+        Func::AbsoluteDate => {
+            let r = absolute_date(inp, anchor)?;
+            same_day_as_before(inp, r, st)
+        }
         Func::NumericDate => numeric_date(inp, anchor)?,
         Func::WeekdayRelative => weekday_relative(inp, anchor)?,
         Func::DayOffset => day_offset(inp, anchor, st)?,
@@ -320,6 +329,34 @@ pub(crate) fn resolve(
         }
     }
     Some(r)
+}
+
+/// Remembers a day written with its year, and gives a year-less day without a
+/// relative word the year the document already gave it.
+fn same_day_as_before(inp: &Input, r: Resolved, st: &mut DocState) -> Resolved {
+    let month = inp.g("month").and_then(|m| parse_month(inp.lex, m));
+    let dom = inp.g("day").and_then(leading_digits);
+    let (Some(m), Some(d)) = (month, dom) else {
+        return r;
+    };
+    let has_year = inp.g("year").or(inp.g("year2")).is_some();
+    if has_year {
+        if let Some(y) = r.value.get(0..4).and_then(|y| y.parse().ok()) {
+            st.dated_days.insert((m, d), y);
+        }
+        return r;
+    }
+    if inp.key("rel").is_some() || inp.key("yrel").is_some() {
+        return r;
+    }
+    match st
+        .dated_days
+        .get(&(m, d))
+        .and_then(|&y| value::ymd(y, m, d))
+    {
+        Some(x) if !r.value.starts_with(&format!("{:04}-", x.year())) => day(x).rel(),
+        _ => r,
+    }
 }
 
 /// A calendar date, month or year; a year-less one takes the year the tense and the

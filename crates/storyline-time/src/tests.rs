@@ -115,6 +115,25 @@ fn numeric_dates_and_ambiguity() {
 }
 
 #[test]
+fn a_day_named_with_its_year_keeps_it() {
+    let a = anchor();
+    let got = tv(
+        "The storm of March 3, 2023, flooded the valley. Those displaced on March 3 \
+         are still in shelters.",
+        &a,
+    );
+    assert_eq!(got[0], ("March 3, 2023".into(), "2023-03-03".into()));
+    assert_eq!(got[1], ("March 3".into(), "2023-03-03".into()));
+    // Without the dated mention, the year-less day is the one nearest the article.
+    assert_eq!(
+        one("Those displaced on March 3 are still in shelters.", &a)
+            .value
+            .value,
+        "2024-03-03"
+    );
+}
+
+#[test]
 fn tense_is_read_from_the_verb_group() {
     let v = |s: &str, a: &Anchor| one(s, a).value.value;
     let nov = anchor();
