@@ -1771,6 +1771,13 @@ pub struct MergeConfig {
     /// Take the tagger's source and content spans for every rule attribution whose
     /// cue the tagger also found.
     pub prefer_tagger: bool,
+    /// Replace a rule attribution's source by the tagger's when the tagger's overlaps
+    /// the rule's speaker (the speaker itself is kept).
+    pub prefer_tagger_source: bool,
+    /// Add a tagger attribution inside a rule attribution's content when the tagger
+    /// gives that rule attribution a content elsewhere (the rule content ran on too
+    /// far); such an addition is `weak`.
+    pub split_contents: bool,
     /// Drop rule attributions whose cue the tagger did not find.
     pub drop_unmatched: bool,
     /// Add tagger attributions without a source (with an empty source span, no
@@ -1783,9 +1790,11 @@ pub struct MergeConfig {
 /// What [`extract`] uses.
 pub const DEFAULT_MERGE: MergeConfig = MergeConfig {
     add: true,
-    lexicon_cues_only: true,
+    lexicon_cues_only: false,
     widen_content: false,
     widen_source: false,
+    prefer_tagger_source: true,
+    split_contents: true,
     prefer_tagger: false,
     drop_unmatched: false,
     allow_sourceless: true,
@@ -1849,6 +1858,18 @@ fn ledger_worthy(doc: &Doc, t: &TagAtt, kind: SpeakerKind) -> bool {
         .unwrap_or(t.cue.0);
     if let Some((_, b)) = t.source {
         if b <= cue_word && !(b..cue_word).all(|i| joins_cue(doc.t(i))) {
+            return false;
+        }
+    }
+    // A lexicon cue word the rules reject in this context ("has continued its
+    // onslaught": "continued" needs a quote, "that" or a colon) is no statement.
+    if CUE_FORMS.contains_key(doc.t(cue_word)) {
+        let si = doc.sent_of_tok(cue_word);
+        let (sa, sb) = doc.sents.get(si).copied().unwrap_or((0, doc.toks.len()));
+        let found = (sa.max(cue_word.saturating_sub(4))..=cue_word)
+            .filter_map(|i| doc.cue_at(i, sa, sb))
+            .any(|c| c.start <= cue_word && cue_word < c.end.max(c.head + 1));
+        if !found {
             return false;
         }
     }
@@ -1917,7 +1938,18 @@ fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConf
         });
     }
     let n_rules = out.len();
+    // the content spans the tagger gives each rule attribution whose cue it found
+    let tagger_content: Vec<Option<Vec<Span>>> = out
+        .iter()
+        .map(|r| {
+            tatts
+                .iter()
+                .find(|t| doc.span(t.cue.0, t.cue.1).overlaps(r.cue))
+                .map(|t| t.content.iter().map(|&(s, e)| doc.span(s, e)).collect())
+        })
+        .collect();
     let mut added: Vec<Attribution> = Vec::new();
+    let mut trimmed: Vec<usize> = Vec::new();
     for t in tatts {
         let cue = doc.span(t.cue.0, t.cue.1);
         if cue.is_empty() {
@@ -1960,6 +1992,18 @@ fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConf
                     }
                 }
             }
+            if cfg.prefer_tagger_source && !r.inherited {
+                if let Some((ss, se)) = t.source {
+                    let src = doc.span(ss, se);
+                    let speaker = r.speaker.unwrap_or(r.source);
+                    if src.overlaps(speaker)
+                        && !src.overlaps(r.cue)
+                        && !r.content.iter().any(|c| c.overlaps(src))
+                    {
+                        r.source = src;
+                    }
+                }
+            }
             if cfg.widen_source {
                 if let Some((ss, se)) = t.source {
                     let src = doc.span(ss, se);
@@ -1996,14 +2040,36 @@ fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConf
         if source.is_empty() && !sourceless {
             continue;
         }
-        // nothing the rules already labelled
-        let taken = |sp: Span| {
+        // nothing the rules already labelled: a rule cue, or a rule content the
+        // tagger agrees with (it finds that cue and a content there too)
+        let in_content = |sp: Span| {
             out[..n_rules]
                 .iter()
-                .any(|r| r.cue.overlaps(sp) || r.content.iter().any(|c| c.overlaps(sp)))
+                .any(|r| r.content.iter().any(|c| c.overlaps(sp)))
+        };
+        let taken = |sp: Span| {
+            out[..n_rules].iter().zip(&tagger_content).any(|(r, tc)| {
+                r.cue.overlaps(sp)
+                    || (r.content.iter().any(|c| c.overlaps(sp))
+                        && (!cfg.split_contents
+                            || match tc {
+                                None => true,
+                                Some(tc) => tc.iter().any(|c| c.overlaps(sp)),
+                            }))
+            })
         };
         if taken(cue) || (!sourceless && taken(source)) || content.iter().any(|c| taken(*c)) {
             continue;
+        }
+        // a cue inside a rule content stays out of the ledger, and that rule
+        // attribution, when weak, takes the tagger's content
+        let nested = in_content(cue);
+        if nested {
+            for (i, r) in out[..n_rules].iter().enumerate() {
+                if r.content.iter().any(|c| c.overlaps(cue)) && !trimmed.contains(&i) {
+                    trimmed.push(i);
+                }
+            }
         }
         // the cue's lexicon entry: the first cue word of the cue
         let entry = (t.cue.0..t.cue.1).find_map(|i| CUE_FORMS.get(doc.t(i)).copied());
@@ -2064,10 +2130,28 @@ fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConf
             time: None,
             about: Vec::new(),
             inherited: false,
-            weak: weak || sourceless || !ledger_worthy(doc, t, speaker_kind),
+            weak: weak || sourceless || nested || !ledger_worthy(doc, t, speaker_kind),
         };
         finish(doc, &mut att);
         added.push(att);
+    }
+    for i in trimmed {
+        let (Some(Some(tc)), Some(r)) = (tagger_content.get(i), out.get_mut(i)) else {
+            continue;
+        };
+        let tc: Vec<Span> = tc.iter().copied().filter(|c| !c.is_empty()).collect();
+        // the ledger keeps the rules' content
+        if tc.is_empty()
+            || !r.weak
+            || r.cue_kind == CueKind::Refusal
+            || tc.iter().any(|c| c.overlaps(r.source) || c.overlaps(r.cue))
+        {
+            continue;
+        }
+        let (ts, te) = (tc[0].start, tc[tc.len() - 1].end);
+        r.content = tc;
+        r.evidence = Span::new(r.evidence.start.min(ts), r.evidence.end.max(te));
+        finish(doc, r);
     }
     for att in added {
         let at = out.partition_point(|r| r.cue.start <= att.cue.start);

@@ -17,6 +17,7 @@ const ROLES: &str = include_str!("../../../resources/claims/roles.txt");
 const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
+const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
 
 /// How a cue verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -593,3 +594,74 @@ static ORG_WORD_SET: LazyLock<HashSet<&'static str>> =
 pub(crate) fn is_org_word(word: &str) -> bool {
     ORG_WORD_SET.contains(word)
 }
+
+/// A crude stem: the form less one of "ing", "ed", "es", "s", "e" when at least
+/// three characters remain.
+pub(crate) fn stem_of(low: &str) -> &str {
+    ["ing", "ed", "es", "s", "e"]
+        .iter()
+        .find_map(|x| low.strip_suffix(x).filter(|r| r.len() >= 3))
+        .unwrap_or(low)
+}
+
+/// The bucket (1..=7) of a cue rate of `c` cue tokens in `n` occurrences.
+fn rate_bucket(c: usize, n: usize) -> u8 {
+    let r = c as f64 / n.max(1) as f64;
+    match r {
+        r if r < 0.05 => 1,
+        r if r < 0.10 => 2,
+        r if r < 0.20 => 3,
+        r if r < 0.35 => 4,
+        r if r < 0.50 => 5,
+        r if r < 0.70 => 6,
+        _ => 7,
+    }
+}
+
+/// Cue-rate buckets of word forms and of their stems (`resources/claims/cue_prior.tsv`,
+/// counted over PolNeAR train); a form not listed has bucket 0.
+/// Cue-rate buckets of word forms in context: "w >n" (w before n) and "p< w" (w
+/// after p), from the same file.
+pub(crate) static CUE_PRIOR_PAIRS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
+    let mut out = HashMap::new();
+    for l in data_lines(CUE_PRIOR_TSV) {
+        let mut cols = l.split('\t');
+        let (Some(w), Some(c), Some(n)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        if !w.contains(' ') {
+            continue;
+        }
+        if let (Ok(c), Ok(n)) = (c.trim().parse::<usize>(), n.trim().parse::<usize>()) {
+            out.insert(w.to_string(), rate_bucket(c, n));
+        }
+    }
+    out
+});
+
+pub(crate) static CUE_PRIOR: LazyLock<(HashMap<String, u8>, HashMap<String, u8>)> =
+    LazyLock::new(|| {
+        let mut forms = HashMap::new();
+        let mut stems: HashMap<String, (usize, usize)> = HashMap::new();
+        for l in data_lines(CUE_PRIOR_TSV) {
+            let mut cols = l.split('\t');
+            let (Some(w), Some(c), Some(n)) = (cols.next(), cols.next(), cols.next()) else {
+                continue;
+            };
+            let (Ok(c), Ok(n)) = (c.trim().parse::<usize>(), n.trim().parse::<usize>()) else {
+                continue;
+            };
+            if w.contains(' ') {
+                continue;
+            }
+            forms.insert(w.to_string(), rate_bucket(c, n));
+            let e = stems.entry(stem_of(w).to_string()).or_default();
+            e.0 += c;
+            e.1 += n;
+        }
+        let stems = stems
+            .into_iter()
+            .map(|(k, (c, n))| (k, rate_bucket(c, n)))
+            .collect();
+        (forms, stems)
+    });

@@ -1,7 +1,10 @@
 //! The learned attribution tagger: the averaged structured perceptron of
 //! `storyline-perceptron` over BILOU tags of PolNeAR's three span types (source, cue, content), one paragraph at
 //! a time, with hashed features (words, shapes, suffixes, cue-lexicon membership,
-//! quotation state, distances to cue words and quote marks, sentence position) and
+//! cue rates of word forms, stems and word pairs counted over PolNeAR train
+//! (`resources/claims/cue_prior.tsv`) in conjunction with the neighbouring word
+//! classes, quotation state, distances to cue words, likely cue words and quote
+//! marks, sentence position) and
 //! the rule extractor's own span labels stacked as features. Decoding is Viterbi
 //! under BILOU constraints; the decoded spans are grouped into attributions (each cue
 //! takes its nearest source and the content spans nearest to it).
@@ -20,7 +23,7 @@ use storyline_perceptron::{shuffle, tag_of, Reader, Trainer, Weights};
 use storyline_text::{Span, TokenKind};
 
 use crate::extract::Doc;
-use crate::lexicon::CUE_FORMS;
+use crate::lexicon::{stem_of, CUE_FORMS, CUE_PRIOR, CUE_PRIOR_PAIRS};
 use crate::{Attribution, CueKind};
 
 /// Span types in tag order.
@@ -34,6 +37,35 @@ const MAGIC: &[u8; 8] = b"SLATT01\0";
 #[inline]
 fn untag(t: usize) -> Option<(usize, usize)> {
     storyline_perceptron::untag::<NT>(t)
+}
+
+/// Per-token decoding bias of the span types (source, cue, content), see
+/// [`Tagger::from_bytes_biased`]; tuned on the validation tenth of PolNeAR train.
+pub const DECODE_BIAS: [f32; 3] = [0.0, 0.0, 0.0];
+
+/// A stage's model bytes with `bias[ty]` added to the transition and start scores
+/// into every tag of type `ty`: every token enters its tag by exactly one of them,
+/// so this adds the bias to each token's tag score.
+fn with_bias(b: &[u8], bias: [f32; 3]) -> anyhow::Result<Vec<u8>> {
+    let mut out = b.to_vec();
+    let at = |p: usize, out: &mut Vec<u8>, d: f32| -> anyhow::Result<()> {
+        let Some(x) = out.get_mut(p..p + 4) else {
+            bail!("model file too short");
+        };
+        let v = f32::from_le_bytes([x[0], x[1], x[2], x[3]]) + d;
+        x.copy_from_slice(&v.to_le_bytes());
+        Ok(())
+    };
+    let base = 16;
+    for t in 0..NT {
+        let Some((ty, _)) = untag(t) else { continue };
+        let d = bias[ty];
+        for p in 0..NT {
+            at(base + 4 * (p * NT + t), &mut out, d)?;
+        }
+        at(base + 4 * (NT * NT + t), &mut out, d)?;
+    }
+    Ok(out)
 }
 
 /// One trained stage, ready for decoding.
@@ -58,8 +90,40 @@ impl Tagger {
         self.stages.len()
     }
 
-    /// Loads a model file written by the trainer.
+    /// Loads a model file written by the trainer, decoding with [`DECODE_BIAS`].
     pub fn from_bytes(b: &[u8]) -> anyhow::Result<Tagger> {
+        Tagger::from_bytes_biased(b, DECODE_BIAS)
+    }
+
+    /// Loads a model file, adding `bias[ty]` to the score of every tag of span type
+    /// `ty` (source, cue, content) of every token when the last stage decodes: a
+    /// positive bias trades precision for recall.
+    pub fn from_bytes_biased(b: &[u8], bias: [f32; 3]) -> anyhow::Result<Tagger> {
+        let mut t = Tagger::from_bytes_plain(b)?;
+        if bias != [0.0; 3] {
+            let last = t.stages.len() - 1;
+            t.stages[last].0 =
+                Weights::from_bytes(&with_bias(t.raw_last(b)?, bias)?, MAGIC, "attribution")?;
+        }
+        Ok(t)
+    }
+
+    /// The bytes of the last stage of a model file.
+    fn raw_last<'b>(&self, b: &'b [u8]) -> anyhow::Result<&'b [u8]> {
+        if !b.starts_with(MAGIC_STACK) {
+            return Ok(b);
+        }
+        let mut r = Reader::new(b, 8);
+        let n = r.u32()? as usize;
+        let mut last = &b[..0];
+        for _ in 0..n {
+            let len = r.u32()? as usize;
+            last = r.take(len)?;
+        }
+        Ok(last)
+    }
+
+    fn from_bytes_plain(b: &[u8]) -> anyhow::Result<Tagger> {
         if !b.starts_with(MAGIC_STACK) {
             return Ok(Tagger {
                 stages: vec![Stage::from_bytes(b)?],
@@ -89,6 +153,16 @@ impl Tagger {
             out.extend_from_slice(p);
         }
         out
+    }
+
+    /// The cue spans the tagger finds in `text` (for diagnostics).
+    pub fn cue_spans(&self, text: &str) -> Vec<Span> {
+        let doc = Doc::new(text);
+        let rules = crate::extract::extract_rules(&doc);
+        self.attributions(&doc, &rules)
+            .iter()
+            .map(|t| Span::new(doc.toks[t.cue.0].s, doc.toks[t.cue.1 - 1].e))
+            .collect()
     }
 
     /// Tags the paragraphs of `doc` and groups the spans into attributions.
@@ -222,6 +296,14 @@ pub(crate) struct DocInfo {
     /// First-stage labels, same coding as `rule` (zeros in the first stage).
     stack: Vec<u8>,
     quote: Vec<u8>,
+    /// Cue-rate bucket of the form and of its stem (0 unknown, 1..=7).
+    prior: Vec<u8>,
+    sprior: Vec<u8>,
+    /// Cue-rate bucket of the form before the next token / after the previous one.
+    rprior: Vec<u8>,
+    lprior: Vec<u8>,
+    /// Coarse class of the token for conjunctions with the cue rate.
+    cls: Vec<u8>,
     sent: Vec<u32>,
     /// Token ranges of the paragraphs.
     pub(crate) paras: Vec<(usize, usize)>,
@@ -248,20 +330,36 @@ impl DocInfo {
         let mut shp = Vec::with_capacity(n);
         let mut cue = Vec::with_capacity(n);
         let mut quote = Vec::with_capacity(n);
+        let mut prior = Vec::with_capacity(n);
+        let mut sprior = Vec::with_capacity(n);
+        let mut cls = Vec::with_capacity(n);
+        let (pforms, pstems) = &*CUE_PRIOR;
         for (i, t) in doc.toks.iter().enumerate() {
             let low = t.low.as_str();
             hw.push(hash_str(low));
-            let cs: Vec<char> = low.chars().collect();
-            let k = cs.len().saturating_sub(3);
-            let s: String = cs[k..].iter().collect();
-            suf.push(hash_str(&s));
-            let st = ["ing", "ed", "es", "s", "e"]
-                .iter()
-                .find_map(|x| low.strip_suffix(x).filter(|r| r.len() >= 3))
-                .unwrap_or(low);
+            // the last three and the first four characters
+            let suf_at = low.char_indices().rev().nth(2).map_or(0, |(b, _)| b);
+            suf.push(hash_str(&low[suf_at..]));
+            let pre_at = low.char_indices().nth(4).map_or(low.len(), |(b, _)| b);
+            let st = stem_of(low);
             stem.push(hash_str(st));
-            let p: String = cs.iter().take(4).collect();
-            pre.push(hash_str(&p));
+            prior.push(pforms.get(low).copied().unwrap_or(0));
+            sprior.push(pstems.get(st).copied().unwrap_or(0));
+            cls.push(match low {
+                "that" => 1,
+                "," => 3,
+                ":" => 4,
+                "to" => 5,
+                "of" | "about" | "for" | "on" | "with" | "in" | "at" | "by" => 6,
+                "he" | "she" | "they" | "it" | "i" | "we" | "you" => 8,
+                "who" => 9,
+                "the" | "a" | "an" => 12,
+                _ if doc.is_quote(i) => 2,
+                _ if t.cap => 7,
+                _ if matches!(t.kind, TokenKind::Word) => 10,
+                _ => 11,
+            });
+            pre.push(hash_str(&low[..pre_at]));
             shp.push(shape(doc.text.get(t.s..t.e).unwrap_or("")));
             cue.push(match CUE_FORMS.get(low) {
                 Some(e) => 1 + kind_idx(e.kind) * 2 + e.weak as u8,
@@ -352,7 +450,33 @@ impl DocInfo {
                 windows.push((s, b));
             }
         }
+        let mut rprior = vec![0u8; n];
+        let mut lprior = vec![0u8; n];
+        let pairs = &*CUE_PRIOR_PAIRS;
+        let mut key = String::new();
+        for i in 0..n {
+            if prior[i] == 0 {
+                continue;
+            }
+            let w = doc.toks[i].low.as_str();
+            if let Some(nx) = doc.toks.get(i + 1) {
+                key.clear();
+                key.push_str(w);
+                key.push_str(" >");
+                key.push_str(&nx.low);
+                rprior[i] = pairs.get(key.as_str()).copied().unwrap_or(0);
+            }
+            if let Some(pv) = i.checked_sub(1).and_then(|j| doc.toks.get(j)) {
+                key.clear();
+                key.push_str(&pv.low);
+                key.push_str("< ");
+                key.push_str(w);
+                lprior[i] = pairs.get(key.as_str()).copied().unwrap_or(0);
+            }
+        }
         DocInfo {
+            rprior,
+            lprior,
             hw,
             stem,
             pre,
@@ -362,6 +486,9 @@ impl DocInfo {
             stack: vec![0u8; n],
             rule,
             quote,
+            prior,
+            sprior,
+            cls,
             sent,
             paras: windows,
         }
@@ -440,6 +567,10 @@ fn para_features(
     let next_rc = distances(n, true, rule_cue, anywhere);
     let prev_q = distances(n, false, quote, anywhere);
     let next_q = distances(n, true, quote, anywhere);
+    // previous / next token with a high cue rate in the same sentence
+    let likely = |i: usize| info.prior[a + i].max(info.sprior[a + i]) >= 4;
+    let prev_hp = distances(n, false, likely, same_sentence);
+    let next_hp = distances(n, true, likely, same_sentence);
     // previous / next first-stage cue
     let mut prev_sc = vec![usize::MAX; n];
     let mut next_sc = vec![usize::MAX; n];
@@ -575,6 +706,32 @@ fn para_features(
         f(49, mix(capm1, stm(0)));
         f(50, mix(stm(0), mix(pc.min(9), q0)));
         f(51, mix(stm(-1), mix(stm(0), stm(1))));
+        let p0 = info.prior[k] as u64;
+        let sp0 = info.sprior[k] as u64;
+        let cl = |v: &Vec<u8>, j: isize| get(v, k as isize + j);
+        let php = db(prev_hp[i]);
+        let nhp = db(next_hp[i]);
+        f(80, p0);
+        f(81, sp0);
+        f(82, mix(p0, cl(&info.cls, 1)));
+        f(83, mix(p0, cl(&info.cls, -1)));
+        f(84, mix(p0, mix(cl(&info.prior, -1), cl(&info.prior, 1))));
+        f(85, mix(p0, q0));
+        f(86, mix(sp0, mix(cl(&info.cls, 1), cl(&info.cls, 2))));
+        f(87, mix(p0, spos));
+        f(88, php);
+        f(89, nhp);
+        f(90, mix(php, nhp));
+        f(91, mix(mix(php, nhp), mix(q0, info.cls[k] as u64)));
+        f(92, mix(p0, mix(c0, r0)));
+        f(93, mix(sp0, mix(cl(&info.cls, -1), cl(&info.cls, -2))));
+        let rp = info.rprior[k] as u64;
+        let lp = info.lprior[k] as u64;
+        f(94, rp);
+        f(95, lp);
+        f(96, mix(rp, lp));
+        f(97, mix(mix(rp, lp), p0));
+        f(98, mix(cl(&info.rprior, -1), cl(&info.lprior, 1)));
         if stacked {
             let s0 = info.stack[k] as u64;
             let sm1 = get(&info.stack, k as isize - 1);

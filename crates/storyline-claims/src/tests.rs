@@ -554,3 +554,73 @@ fn the_ledger_keeps_only_clear_speakers_and_statements() {
         "{claims:?}"
     );
 }
+
+#[test]
+fn cue_rates_are_read_from_the_lexicon() {
+    let (forms, stems) = &*crate::lexicon::CUE_PRIOR;
+    assert!(forms.get("said").copied().unwrap_or(0) >= 6);
+    assert!(forms.get("according").copied().unwrap_or(0) >= 6);
+    assert_eq!(forms.get("zebra").copied().unwrap_or(0), 0);
+    // inflections share their stem's rate
+    assert!(stems.get(crate::lexicon::stem_of("endorses")).is_some());
+    let pairs = &*crate::lexicon::CUE_PRIOR_PAIRS;
+    assert!(pairs.get("according >to").copied().unwrap_or(0) >= 6);
+}
+
+#[test]
+fn a_zero_decoding_bias_changes_nothing_and_a_negative_one_silences_the_tagger() {
+    let docs = toy_docs();
+    let (bytes, _) = crate::tagger::train(&docs, 7, 3, 0.0, 1, |_, _| {}).expect("train");
+    let plain = crate::Tagger::from_bytes(&bytes).expect("loads");
+    let zero = crate::Tagger::from_bytes_biased(&bytes, [0.0; 3]).expect("loads");
+    let mute = crate::Tagger::from_bytes_biased(&bytes, [-1e6; 3]).expect("loads");
+    let cfg = crate::MergeConfig {
+        pure: true,
+        ..crate::DEFAULT_MERGE
+    };
+    for d in &docs {
+        let t = &d.text;
+        assert_eq!(
+            crate::extract_with(t, Some(&plain), cfg),
+            crate::extract_with(t, Some(&zero), cfg)
+        );
+        assert!(crate::extract_with(t, Some(&mute), cfg).is_empty());
+    }
+    for cut in [0, 12, bytes.len() / 2] {
+        assert!(crate::Tagger::from_bytes_biased(&bytes[..cut], [1.0; 3]).is_err());
+    }
+}
+
+#[test]
+fn a_cue_word_the_rules_reject_in_context_stays_out_of_the_ledger() {
+    // "continued" is a cue only before a quote, "that" or a colon
+    let t = "The Veldan army has continued its offensive on the northern valley since March.";
+    for a in extract(t) {
+        assert!(a.weak || !s(t, Some(a.cue)).contains("continued"), "{a:#?}");
+    }
+}
+
+#[test]
+fn a_cue_found_inside_a_rule_content_is_weak_and_the_ledger_content_is_kept() {
+    let t = "The minister said the levy, which was first reported by the Harbour Gazette, \
+             would fund three new ferries.";
+    let atts = extract(t);
+    let said = find(t, &atts, "said");
+    assert!(!said.weak);
+    assert!(s(t, said.content_span()).ends_with("would fund three new ferries"));
+    for a in &atts {
+        if s(t, Some(a.cue)).contains("reported") {
+            assert!(a.weak, "{a:#?}");
+        }
+    }
+}
+
+#[test]
+fn a_tagger_source_keeps_the_rule_speaker() {
+    let t = "Anna Berg, a spokeswoman for the Veldan port authority, said the cranes were idle.";
+    let atts = extract(t);
+    let a = find(t, &atts, "said");
+    assert_eq!(s(t, a.speaker), "Anna Berg");
+    let (sp, src) = (a.speaker.expect("speaker"), a.source);
+    assert!(src.start <= sp.start && sp.end <= src.end);
+}

@@ -428,7 +428,8 @@ pub fn is_validation(name: &str) -> bool {
     h % 10 == 0
 }
 
-fn train_doc(d: &PolnearDoc) -> TrainDoc {
+/// The gold spans of a PolNeAR article as a training document.
+pub fn train_doc(d: &PolnearDoc) -> TrainDoc {
     let mut spans = Vec::new();
     for g in &d.gold {
         for s in g.source.iter().flatten() {
