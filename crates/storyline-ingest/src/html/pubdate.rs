@@ -8,6 +8,7 @@ use super::scan::{Hinted, Scan};
 use crate::dates::find_dates;
 use chrono::NaiveDate;
 use regex::Regex;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -55,6 +56,7 @@ struct Lexicon {
     meta_mod: Vec<String>,
     attr_pub: Vec<String>,
     attr_mod: Vec<String>,
+    text_pub: Vec<String>,
     text_mod: Vec<String>,
     text_other: Vec<String>,
 }
@@ -71,6 +73,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         meta_mod: vec![],
         attr_pub: vec![],
         attr_mod: vec![],
+        text_pub: vec![],
         text_mod: vec![],
         text_other: vec![],
     };
@@ -91,6 +94,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
             match role {
                 "attr-published" => lex.attr_pub.push(word),
                 "attr-modified" => lex.attr_mod.push(word),
+                "text-published" => lex.text_pub.push(word),
                 "text-modified" => lex.text_mod.push(word),
                 "text-other" => lex.text_other.push(word),
                 _ => {}
@@ -102,7 +106,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
 
 static ISO_FULL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
+        r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ](\d{1,2}:\d{2}(?::\d{1,2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?",
     )
     .expect("valid regex")
 });
@@ -547,9 +551,45 @@ static RAW_JSON_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-static PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:published|posted|veröffentlicht|erschienen|publié le|publicado|pubblicato|date)\b\s*(?:on|am|:|le|el|il)?\s*:?\s*").expect("valid regex")
+/// A Unix time stamp (seconds or milliseconds) under a publication key in a
+/// script's JSON state (`"publishedAt":1589462400000`).
+static RAW_JSON_EPOCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)["'](datePublished|date_published|published_at|publishedAt|publishDate|publish_date|publication_date|publicationDate|pubDate|firstPublished|first_published_at|published|publishedTime|published_time|publish_time|publishTime)["']?\s*[:=]\s*(1\d{9}|1\d{12})(?-u:\b)"#)
+        .expect("valid regex")
 });
+
+/// The day of a Unix time stamp in seconds or milliseconds.
+fn epoch_date(raw: &str, signal: &str) -> Option<HtmlDate> {
+    let n: i64 = raw.parse().ok()?;
+    let secs = if raw.len() == 13 { n / 1000 } else { n };
+    let dt = chrono::DateTime::from_timestamp(secs, 0)?;
+    let date = dt.date_naive();
+    plausible(date).then(|| HtmlDate {
+        date,
+        time: Some(dt.format("%H:%M:%S").to_string()),
+        zone: Some("Z".to_string()),
+        signal: signal.to_string(),
+        raw: raw.to_string(),
+    })
+}
+
+/// "Published on", "Veröffentlicht am", "Datum:" ...: the `text-published` words of
+/// `date_hints.tsv`, then an optional preposition and colon.
+static PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
+    let words = LEX
+        .text_pub
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(
+        r"(?i)\b(?:{words})\b\s*(?:on|am|:|le|el|il|em|op|den|dnia|the)?\s*:?\s*"
+    ))
+    .expect("valid regex")
+});
+
+/// Class or id words of comment and reply blocks: their dates are not the page's.
+const COMMENT_HINTS: [&str; 4] = ["comment", "kommentar", "reply", "replies"];
 
 /// A date a page shows in a date-hinted element or a `<time>` element.
 struct Shown {
@@ -563,7 +603,8 @@ struct Shown {
     /// How many elements of this rank were read (at most 8 are compared).
     seen: u32,
     /// The first date of rank 2 or better in document order (what a reader sees
-    /// first), for when the best rank is contested.
+    /// first), or of rank 3 (a comment's included), for when the best rank is
+    /// contested.
     first: Option<HtmlDate>,
 }
 
@@ -575,6 +616,9 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
     let mut best: Option<Shown> = None;
     let mut first: Option<HtmlDate> = None;
     for h in &scan.hinted {
+        // A comment's date never ranks as the page's, but the first date shown
+        // may be one (the first post on a page whose dated elements disagree).
+        let is_comment = COMMENT_HINTS.iter().any(|w| h.hint.contains(w));
         if hinted_is_modified(h)
             && ![
                 "publish",
@@ -586,14 +630,16 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
             .iter()
             .any(|w| h.hint.contains(w))
         {
-            if modified.is_none() {
+            if modified.is_none() && !is_comment {
                 if let Some(dt) = &h.datetime {
                     modified = parse_value(dt, "time updated");
                 }
             }
             continue;
         }
-        let rank = if h.pubdate_attr || h.hint.contains("datepublished") {
+        let rank = if is_comment {
+            3
+        } else if h.pubdate_attr || h.hint.contains("datepublished") {
             0
         } else if lex
             .attr_pub
@@ -610,11 +656,12 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
         } else {
             3
         };
-        let need_first = rank <= 2 && first.is_none();
+        let need_first = rank <= 3 && first.is_none();
         if !need_first
-            && best
-                .as_ref()
-                .is_some_and(|b| b.rank < rank || (b.rank == rank && (b.contested || b.seen >= 8)))
+            && (is_comment
+                || best.as_ref().is_some_and(|b| {
+                    b.rank < rank || (b.rank == rank && (b.contested || b.seen >= 8))
+                }))
         {
             continue;
         }
@@ -631,6 +678,9 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
         let Some(d) = d else { continue };
         if need_first {
             first = Some(d.clone());
+        }
+        if is_comment {
+            continue;
         }
         match &mut best {
             Some(b) if b.rank == rank => {
@@ -657,6 +707,83 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
     (best, modified)
 }
 
+static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    let words = LEX
+        .text_pub
+        .iter()
+        .chain(&LEX.text_mod)
+        .filter(|w| w.chars().count() > 3)
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("valid regex")
+});
+
+/// Days that the text labels as update stamps ("Zuletzt geändert am: 15.10.2021",
+/// "Updated 4 May 2020") and never as publication days, when it also labels
+/// another day as the publication day (else an "updated" stamp may be the only
+/// date a page gives).
+fn labelled_update_days(text: &str) -> Vec<NaiveDate> {
+    let (mut upd, mut publ) = (Vec::new(), Vec::new());
+    for m in DATE_LABEL.find_iter(text).take(200) {
+        let mut end = (m.end() + 48).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let window = &text[m.end()..end];
+        let Some((start, d)) = all_dates(window).into_iter().next() else {
+            continue;
+        };
+        // The date must follow the label closely (a label, a preposition).
+        if start > 24 {
+            continue;
+        }
+        let label = m.as_str().to_lowercase();
+        if LEX.text_mod.contains(&label) {
+            upd.push(d);
+        } else {
+            publ.push(d);
+        }
+    }
+    if publ.is_empty() {
+        return vec![];
+    }
+    upd.retain(|d| !publ.contains(d));
+    upd
+}
+
+/// Minutes since 1970 of a date with a time of day (zone ignored).
+fn minutes_of(d: &HtmlDate) -> Option<i64> {
+    let t = d.time.as_deref()?;
+    let mut it = t.split(':');
+    let h: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let days = d
+        .date
+        .signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1)?)
+        .num_days();
+    Some(days * 1440 + h * 60 + m)
+}
+
+/// Whether a generic meta date is the page's modification stamp: the same moment
+/// as a known modification date, or the day of an update line in the text.
+fn generic_is_modified<'a>(
+    g: &HtmlDate,
+    modified: Option<&HtmlDate>,
+    other_pub: Option<&HtmlDate>,
+    updated_days: impl FnOnce() -> &'a [NaiveDate],
+) -> bool {
+    if let (Some(m), Some(p)) = (modified, other_pub) {
+        if m.date == g.date && g.time.is_some() && m.time == g.time && p.date != g.date {
+            return true;
+        }
+    }
+    if g.time.is_some() {
+        return false;
+    }
+    updated_days().contains(&g.date)
+}
+
 fn is_utc(zone: Option<&str>) -> bool {
     matches!(
         zone,
@@ -669,7 +796,12 @@ fn is_utc(zone: Option<&str>) -> bool {
 /// time late (or early) enough in the day for a local day to differ, and the page
 /// gives the same moment with a local offset (JSON-LD) or shows the neighbouring
 /// day in a date element, that day wins.
-fn local_day(d: HtmlDate, ld: &[(String, String, String)], shown: Option<&HtmlDate>) -> HtmlDate {
+fn local_day(
+    d: HtmlDate,
+    ld: &[(String, String, String)],
+    shown: Option<&HtmlDate>,
+    html: &str,
+) -> HtmlDate {
     if !is_utc(d.zone.as_deref()) {
         return d;
     }
@@ -695,13 +827,44 @@ fn local_day(d: HtmlDate, ld: &[(String, String, String)], shown: Option<&HtmlDa
             }
         }
     }
-    // A shown day (not itself a time stamp) next to it.
+    // The same moment in local time, without a zone, under a publication key in
+    // a script ("publication_date = '2020-12-06 00:15'" for 23:15Z).
+    let utc = minutes_of(&d);
+    for c in RAW_JSON_DATE.captures_iter(html).take(50) {
+        let Some(o) = parse_value(&c[2], &format!("script json {}", &c[1])) else {
+            continue;
+        };
+        if o.zone.is_none() && fits(o.date) && local_moment(utc, d.time.as_deref(), &o) {
+            return o;
+        }
+    }
+    // A shown day next to it: a day without a time, or the same moment in local
+    // time.
     if let Some(o) = shown {
-        if fits(o.date) {
+        let same = o.time.is_none()
+            || (!is_utc(o.zone.as_deref()) && local_moment(utc, d.time.as_deref(), o));
+        if fits(o.date) && same {
             return o.clone();
         }
     }
     d
+}
+
+/// Whether `o` (a local time of day) is the moment `utc` (minutes) under a UTC
+/// offset that exists: a whole number of quarter hours from -12 to +14 hours.
+fn local_moment(utc: Option<i64>, utc_time: Option<&str>, o: &HtmlDate) -> bool {
+    let (Some(a), Some(b)) = (utc, minutes_of(o)) else {
+        return false;
+    };
+    // The same moment to the second, when both give seconds.
+    let secs = |t: Option<&str>| -> Option<u32> { t?.split(':').nth(2)?.parse().ok() };
+    if let (Some(x), Some(y)) = (secs(utc_time), secs(o.time.as_deref())) {
+        if x != y {
+            return false;
+        }
+    }
+    let off = b - a;
+    off != 0 && off % 15 == 0 && (-720..=840).contains(&off)
 }
 
 /// Find the page's publication and modification dates from a scan.
@@ -772,7 +935,6 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         }
     }
 
-    out.modified = ld_mod.or(meta_mod);
     // An itemprop on a page element counts only once, after meta tags and JSON-LD
     // (related-article lists repeat it).
     let item_pub = scan
@@ -780,6 +942,27 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         .iter()
         .filter(|m| !m.is_meta && m.key == "datepublished")
         .find_map(|m| parse_value(&m.value, "itemprop datePublished"));
+    out.modified = ld_mod.or(meta_mod);
+    let updated_days = OnceCell::new();
+    // A generic meta date (`date`, `dc.date`) that is the page's modification
+    // stamp (the same moment as `dateModified`, or the day a "last changed" line
+    // shows) is not its publication date.
+    let meta_generic = match meta_generic {
+        Some(g)
+            if generic_is_modified(
+                &g,
+                out.modified.as_ref(),
+                ld_pub.as_ref().or(item_pub.as_ref()),
+                || updated_days.get_or_init(|| labelled_update_days(&scan.text)),
+            ) =>
+        {
+            if out.modified.is_none() {
+                out.modified = Some(g);
+            }
+            None
+        }
+        x => x,
+    };
 
     // 3. <time> elements and date-hinted elements (rank 0: marked as the
     // publication date, 1: publication-like class, 2: <time>, 3: other hints).
@@ -804,9 +987,9 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     }
 
     // A shown day that is not a time stamp, for the local day of a UTC stamp.
-    let shown_day = shown.as_ref().map(|x| &x.date).filter(|d| d.time.is_none());
+    let shown_day = shown.as_ref().map(|x| &x.date);
     if let Some(d) = meta_pub {
-        out.published = Some(local_day(d, &ld, shown_day));
+        out.published = Some(local_day(d, &ld, shown_day, html));
         return out;
     }
     if let Some(g) = meta_generic {
@@ -814,12 +997,12 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         // publication-like element or a lone <time>; it goes before JSON-LD.
         out.published = Some(match &shown {
             Some(x) if x.rank <= 1 || (x.rank == 2 && !x.contested) => x.date.clone(),
-            _ => local_day(g, &ld, None),
+            _ => local_day(g, &ld, None, html),
         });
         return out;
     }
     if let Some(d) = ld_pub.or(item_pub) {
-        out.published = Some(local_day(d, &ld, shown_day));
+        out.published = Some(local_day(d, &ld, shown_day, html));
         return out;
     }
     if let Some(x) = shown {
@@ -835,6 +1018,13 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     // 4. Dates under publication keys in scripts' JSON state.
     for c in RAW_JSON_DATE.captures_iter(html).take(50) {
         if let Some(d) = parse_value(&c[2], &format!("script json {}", &c[1])) {
+            out.published = Some(d);
+            return out;
+        }
+    }
+
+    for c in RAW_JSON_EPOCH.captures_iter(html).take(20) {
+        if let Some(d) = epoch_date(&c[2], &format!("script json {} time stamp", &c[1])) {
             out.published = Some(d);
             return out;
         }
@@ -1142,5 +1332,92 @@ mod tests {
         let d = page_dates(&s, html, None);
         assert!(d.published.is_none());
         assert_eq!(d.modified.unwrap().date.to_string(), "2019-12-19");
+    }
+
+    #[test]
+    fn comment_dates_are_not_the_page_date() {
+        // The only dated element is a reader's comment; a labelled date in the
+        // text answers.
+        let html = r#"<html><body><h1>Neue Werkstatt</h1><p>Datum: 07.03.2023</p><p>Ein Bericht.</p>
+<div class="comment"><div class="comment__date">09.03.2023 - 10:00 Uhr</div><p>Toll!</p></div></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2023-03-07"));
+        // Comments first, then a list of other posts: the first comment (the
+        // page's first post) is the best guess, not the list.
+        let html = r#"<html><body><p>Notes on rates.</p>
+<div class="comment-time">March 3, 2021 9:12 am</div><p>First!</p>
+<div class="comment-time">March 5, 2021 1:40 pm</div><p>In reply to the comment of March 3, 2021 9:12 am: agreed.</p>
+<ul><li><a href="/a">Other</a><div class="meta">June 1, 2021</div></li>
+<li><a href="/b">Older</a><div class="meta">May 2, 2021</div></li></ul></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn publication_words_come_from_the_hint_list() {
+        for (label, want) in [
+            ("Veröffentlicht am 4. Mai 2021", "2021-05-04"),
+            ("Datum: 12.10.2020", "2020-10-12"),
+            ("Gepubliceerd op 3 maart 2022", "2022-03-03"),
+        ] {
+            let html =
+                format!("<html><body><h1>Titel</h1><p>{label}</p><p>Text.</p></body></html>");
+            assert_eq!(day_of(&html).as_deref(), Some(want), "{label}");
+        }
+    }
+
+    #[test]
+    fn a_generic_meta_date_that_is_the_modification_stamp() {
+        // The same moment as dateModified: JSON-LD's datePublished answers.
+        let html = r#"<html><head><meta name="date" content="2021-06-02T09:15:30.120Z">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2021-05-30T08:00:00+02:00","dateModified":"2021-06-02T09:15:30.120Z"}</script>
+</head><body><p>Text.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2021-05-30"));
+        // Without a labelled publication day an update-labelled date still answers.
+        let html = r#"<html><body><p>Bericht.</p><time datetime="2020-02-03T10:00:00+01:00">Aktualisiert am 03.02.2020</time></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2020-02-03"));
+    }
+
+    #[test]
+    fn utc_stamp_takes_the_same_moment_in_local_time() {
+        // A zoneless local time under a publication key in a script.
+        let html = r#"<html><head><meta property="article:published_time" content="2021-03-01T23:30:0Z">
+<script>var page = {}; page.publication_date = '2021-03-02 00:30';</script></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2021-03-02"));
+        // A shown <time> with the same moment at a US offset.
+        let html = r#"<html><head><meta property="article:published_time" content="2019-05-07T03:10:00+00:00"></head>
+<body><time datetime="2019-05-06 21:10:00">May 6, 2019 at 9:10 pm</time><p>Story.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2019-05-06"));
+        // A time that is not the same moment leaves the UTC day.
+        let html = r#"<html><head><meta property="article:published_time" content="2019-05-07T03:10:00+00:00"></head>
+<body><time datetime="2019-05-06 17:47:00">May 6, 2019</time><p>Story.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2019-05-07"));
+        // Nor does a time on the hour's offset with other seconds.
+        let html = r#"<html><head><meta property="article:published_time" content="2019-05-07T03:10:00+00:00"></head>
+<body><time datetime="2019-05-06 21:10:41">May 6, 2019</time><p>Story.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2019-05-07"));
+    }
+
+    #[test]
+    fn unix_time_stamps_under_publication_keys() {
+        let html = r#"<html><head><script>window.__STATE__ = {"story":{"id":7,"publishedAt":1589462400000}};</script></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2020-05-14"));
+        let html = r#"<html><head><script>var s = {"views":1589462400};</script></head><body><p>Text.</p></body></html>"#;
+        assert_eq!(day_of(html), None);
+    }
+
+    #[test]
+    fn a_list_of_publication_classed_dates_after_the_first_date() {
+        // A news ticker with publication-like classes further down does not beat
+        // the date shown first (and again, under the photo).
+        let html = r#"<html><body><article><p class="date">5 марта 2018, 10:15</p><h1>Заголовок</h1>
+<figure><figcaption>Фото<span class="photo-date">5 марта 2018, 10:15</span></figcaption></figure><p>Текст.</p></article>
+<aside><div class="news-date">12 мая 2022</div><div class="news-date">11 мая 2022</div></aside></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2018-03-05"));
+    }
+
+    #[test]
+    fn one_digit_seconds_keep_the_zone() {
+        let d = parse_value("2020-12-05T23:15:0Z", "x").unwrap();
+        assert_eq!(d.zone.as_deref(), Some("Z"));
+        assert_eq!(d.time.as_deref(), Some("23:15:0"));
     }
 }
