@@ -118,6 +118,11 @@ pub(crate) fn is_sentence_starter(word: &str) -> bool {
     LEXICON.starters.contains(word)
 }
 
+/// Whether `word` (lower-case) is a listed function word ("after", "which", "said").
+pub(crate) fn is_function_word(word: &str) -> bool {
+    LEXICON.function_words.contains(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,9 +144,4 @@ mod tests {
         assert!(is_sentence_starter("The"));
         assert!(!is_sentence_starter("Army"));
     }
-}
-
-/// Whether `word` (lower-case) is a listed function word ("after", "which", "said").
-pub(crate) fn is_function_word(word: &str) -> bool {
-    LEXICON.function_words.contains(word)
 }
