@@ -616,51 +616,47 @@ mod tests {
         leader, said the Maritime Safety Board report had changed little. The Gull struck the pier \
         in heavy fog, the board found.";
 
-    #[test]
-    fn a_yearless_day_takes_the_year_its_story_gives_it() {
+    /// "March 3" in the third of three ferry articles: d1, d2 (which dates the
+    /// crash to March 3, 2031, 18 days before its own date), and `third`, written a
+    /// year later.
+    fn march_3_in(third: &str) -> storyline_model::TimeMention {
         let report = analyze(
             vec![
                 doc("d1", Some((2031, 3, 4)), FERRY_1),
                 doc("d2", Some((2031, 3, 21)), FERRY_UNDATED),
-                doc("d3", Some((2032, 4, 2)), FERRY_ANNIVERSARY),
+                doc("d3", Some((2032, 4, 2)), third),
             ],
             vec![],
         );
-        let day = |d: usize| {
-            report.documents[d]
-                .times
-                .iter()
-                .find(|t| t.text == "March 3")
-                .cloned()
-                .expect("March 3 tagged")
-        };
-        // d2 dates the crash 18 days before its own date: March 3, 2031.
-        assert_eq!(day(1).value.value, "2031-03-03");
-        assert!(day(1).story.is_empty());
-        // d3, a year later, would read "March 3" as 2032 on its own; its story says
-        // which March 3 the Gull struck the pier.
-        let t = day(2);
+        let d2 = report.documents[1]
+            .times
+            .iter()
+            .find(|t| t.text == "March 3");
+        assert_eq!(d2.map(|t| t.value.value.as_str()), Some("2031-03-03"));
+        assert!(d2.is_some_and(|t| t.story.is_empty()));
+        report.documents[2]
+            .times
+            .iter()
+            .find(|t| t.text == "March 3")
+            .cloned()
+            .expect("March 3 tagged")
+    }
+
+    #[test]
+    fn a_yearless_day_takes_the_year_its_story_gives_it() {
+        // On its own, d3 would read "March 3" as 2032; its story says which March 3
+        // the Gull struck the pier.
+        let t = march_3_in(FERRY_ANNIVERSARY);
         assert_eq!(t.value.value, "2031-03-03");
         assert_eq!(t.story, vec!["d2".to_string()]);
     }
 
     #[test]
     fn a_yearless_day_about_something_else_keeps_its_own_year() {
-        let other = "Brenmoor Shipping named a new chief executive on March 3. Petra Lund, the \
-            Halden Island council leader, met the Maritime Safety Board.";
-        let report = analyze(
-            vec![
-                doc("d1", Some((2031, 3, 4)), FERRY_1),
-                doc("d2", Some((2031, 3, 21)), FERRY_UNDATED),
-                doc("d3", Some((2032, 4, 2)), other),
-            ],
-            vec![],
+        let t = march_3_in(
+            "Brenmoor Shipping named a new chief executive on March 3. Petra Lund, the \
+             Halden Island council leader, met the Maritime Safety Board.",
         );
-        let t = report.documents[2]
-            .times
-            .iter()
-            .find(|t| t.text == "March 3")
-            .expect("March 3 tagged");
         assert_eq!(t.value.value, "2032-03-03");
         assert!(t.story.is_empty());
     }
