@@ -354,11 +354,11 @@ fn candidates(text: &str, rules: &Rules) -> Vec<Match> {
         let (Some(hay), Some(sub)) = (text.get(..we), text.get(ws..we)) else {
             continue;
         };
-        let hits = rules.set.matches(sub);
-        if !hits.matched_any() {
-            continue;
-        }
-        for idx in hits.iter() {
+        let hits = rules
+            .sets
+            .iter()
+            .flat_map(|(first, set)| set.matches(sub).into_iter().map(move |i| first + i));
+        for idx in hits {
             let Some(rule) = rules.rules.get(idx) else {
                 continue;
             };

@@ -1,6 +1,6 @@
 // Loads the tagger's rule resources (`resources/time/*.tsv`, compiled in with
 // `include_str!`), expands the `%MACRO`s of `patterns.tsv` and compiles every rule once
-// into a `Regex`, a `RegexSet` over all rules, and an Aho-Corasick automaton of the
+// into a `Regex`, `RegexSet`s over groups of rules, and an Aho-Corasick automaton of the
 // trigger words that tell the tagger where in a text a rule can match at all.
 
 use std::collections::{BTreeSet, HashMap};
@@ -129,7 +129,9 @@ pub(crate) struct Lexicon {
 pub(crate) struct Rules {
     pub lex: Lexicon,
     pub rules: Vec<Rule>,
-    pub set: RegexSet,
+    /// The rules' patterns in groups of [`SET_GROUP`] (rule index of the first),
+    /// matched together over each trigger window.
+    pub sets: Vec<(usize, RegexSet)>,
     /// `None` only if the automaton could not be built: then every byte is a candidate.
     pub triggers: Option<AhoCorasick>,
     /// Problems found while compiling the built-in data (checked by a unit test; a bad
@@ -139,6 +141,12 @@ pub(crate) struct Rules {
 }
 
 pub(crate) static RULES: LazyLock<Rules> = LazyLock::new(Rules::build);
+
+/// Rules per regex set. One set of all rules makes its lazy DFA's states costly to
+/// build (each a closure over every rule at once), and the first pass over a text
+/// spends most of its time building them; small sets warm up far faster and cost
+/// little more once warm.
+const SET_GROUP: usize = 32;
 
 /// Lower-case, trailing-dot-free, single-spaced form of a word or phrase, used as the
 /// key of every word list.
@@ -443,14 +451,17 @@ impl Rules {
         }
         trigger_words.retain(|w| w.len() >= 2 && !w.chars().any(|c| c.is_ascii_digit()));
 
-        let set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
-            .size_limit(1 << 27)
-            .dfa_size_limit(1 << 24)
-            .build()
-            .unwrap_or_else(|e| {
-                errors.push(format!("regex set: {e}"));
-                RegexSet::empty()
-            });
+        let mut sets = Vec::new();
+        for (k, group) in rules.chunks(SET_GROUP).enumerate() {
+            match RegexSetBuilder::new(group.iter().map(|r| r.regex.as_str()))
+                .size_limit(1 << 27)
+                .dfa_size_limit(1 << 22)
+                .build()
+            {
+                Ok(set) => sets.push((k * SET_GROUP, set)),
+                Err(e) => errors.push(format!("regex set: {e}")),
+            }
+        }
         let triggers = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -460,7 +471,7 @@ impl Rules {
         Rules {
             lex,
             rules,
-            set,
+            sets,
             triggers,
             errors,
         }
