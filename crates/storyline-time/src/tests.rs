@@ -124,6 +124,15 @@ fn a_day_named_with_its_year_keeps_it() {
     );
     assert_eq!(got[0], ("March 3, 2023".into(), "2023-03-03".into()));
     assert_eq!(got[1], ("March 3".into(), "2023-03-03".into()));
+    // A relative word before a month and day decides the year.
+    assert_eq!(
+        one("A vote is set for next March 3.", &a).value.value,
+        "2025-03-03"
+    );
+    assert_eq!(
+        one("The plant closed last March 3.", &a).value.value,
+        "2024-03-03"
+    );
     // Without the dated mention, the year-less day is the one nearest the article.
     assert_eq!(
         one("Those displaced on March 3 are still in shelters.", &a)
