@@ -47,6 +47,20 @@ pub fn is_abbreviation(word: &str) -> bool {
     lexicon::abbreviation_class(word).is_some()
 }
 
+/// Whether a period after `word` (written without it) ends the sentence when `next`
+/// is the word after it, by the rules of the sentence splitter: after a title
+/// ("Sen.") never, after "No." unless a number follows, after "U.S." / "p.m." only
+/// before a common sentence starter, after any other word always.
+pub fn period_ends_sentence(word: &str, next: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    match lexicon::abbreviation_class(word) {
+        None => true,
+        Some(lexicon::AbbrevClass::Title) => false,
+        Some(lexicon::AbbrevClass::Number) => !next.starts_with(char::is_numeric),
+        Some(lexicon::AbbrevClass::End) => lexicon::is_sentence_starter(next),
+    }
+}
+
 /// Whether the lower-case `word` is an English function word or a common reporting
 /// verb ("after", "which", "said"; `resources/text/function_words.txt`).
 pub fn is_function_word(word: &str) -> bool {

@@ -1,22 +1,34 @@
 // The tense of the clause around a time expression, read from cue words
-// (`resources/time/tense.tsv`): the nearest cue in the same sentence wins; a word
-// ending in "-ed" is a weak past cue used only when no listed cue is found.
+// (`resources/time/tense.tsv`): the nearest cue in the same sentence wins; a
+// lower-case word ending in "-ed" is a weak past cue, which wins only when it is
+// nearer than every listed cue (and not after the mention while the listed cue is
+// before it).
 
 use crate::rules::{Lexicon, Tense};
 
 /// How far (bytes) to look for the sentence around a mention.
 const MAX_SCAN: usize = 300;
 
-/// Whether the word that ends `before` (just before a dot) is an abbreviation such
-/// as "Oct", "Gen" or "U.S" (the list of `storyline-text`), not the last word of a
-/// sentence ("the West").
-fn is_abbrev(before: &str) -> bool {
+/// Whether the period at byte `dot` of `text` does not end a sentence: it closes an
+/// abbreviation ("Oct. 27", "Gen. Smith", "U.S. Navy"), by `storyline-text`'s
+/// rules, while "the West. The" and "8 p.m. Officials" end one.
+fn period_continues(text: &str, dot: usize) -> bool {
+    let before = text.get(..dot).unwrap_or("");
     let start = before
         .char_indices()
         .rev()
         .find(|(_, ch)| !(ch.is_ascii_alphabetic() || *ch == '.'))
         .map_or(0, |(p, ch)| p + ch.len_utf8());
-    storyline_text::is_abbreviation(&before[start..])
+    let word = &before[start..];
+    if word.is_empty() {
+        return false;
+    }
+    let after = text.get(dot + 1..).unwrap_or("").trim_start();
+    let next = after
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !storyline_text::period_ends_sentence(word, next)
 }
 
 /// The start of the sentence holding byte `pos`.
@@ -30,8 +42,8 @@ fn sentence_start(text: &str, pos: usize) -> usize {
             return i;
         }
         if matches!(c, b'!' | b'?' | b'.') && i < b.len() && b[i].is_ascii_whitespace() {
-            // "Oct. 27": a dot after a short capitalised word is an abbreviation.
-            if !(c == b'.' && is_abbrev(&text[..i - 1])) {
+            // "Oct. 27": the dot of an abbreviation.
+            if !(c == b'.' && period_continues(text, i - 1)) {
                 return i;
             }
         }
@@ -57,7 +69,7 @@ fn sentence_end(text: &str, pos: usize) -> usize {
         }
         if matches!(c, b'!' | b'?' | b'.')
             && (i + 1 >= b.len() || b[i + 1].is_ascii_whitespace())
-            && !(c == b'.' && is_abbrev(&text[..i]))
+            && !(c == b'.' && period_continues(text, i))
         {
             return i;
         }
@@ -105,6 +117,18 @@ fn weak_after_be(prev: Option<&str>) -> bool {
 /// follows the mention while the listed cue precedes it: the verb before a time
 /// phrase governs it ("will double flights by August in markets untouched by ...").
 pub(crate) fn tense_at(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Tense> {
+    tense_cue_at(lex, text, start, end).map(|(t, _)| t)
+}
+
+/// [`tense_at`], with whether the tense is firm: read from a listed cue word, or a
+/// weak "-ed" word not followed by "until"/"to" before the mention ("postponed
+/// until January" is no past reference).
+pub(crate) fn tense_cue_at(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<(Tense, bool)> {
     let s = sentence_start(text, start);
     let e = sentence_end(text, end).max(end);
     let before: Vec<&str> = words(text.get(s..start).unwrap_or("")).collect();
@@ -132,12 +156,33 @@ pub(crate) fn tense_at(lex: &Lexicon, text: &str, start: usize, end: usize) -> O
         let prev = i.checked_sub(1).map(|j| after[j]);
         consider(i + 1, w, prev, true);
     }
+    // A weak cue before the mention with "until"/"to" between them tells when
+    // something will happen, not that it did ("postponed until January").
+    let weak_firm = |(d, _, after): (usize, Tense, bool)| {
+        after
+            || !before[before.len().saturating_sub(d)..]
+                .iter()
+                .any(|w| is_toward(w))
+    };
     match (strong, weak) {
-        (Some((ds, ts, sa)), Some((dw, tw, wa))) => {
+        (Some((ds, ts, sa)), Some(w @ (dw, tw, wa))) => {
             // A weak cue after the mention never beats a listed one before it.
             let weak_may_win = sa || !wa;
-            Some(if weak_may_win && dw < ds { tw } else { ts })
+            Some(if weak_may_win && dw < ds {
+                (tw, weak_firm(w))
+            } else {
+                (ts, true)
+            })
         }
-        (s, w) => s.or(w).map(|(_, t, _)| t),
+        (Some((_, t, _)), None) => Some((t, true)),
+        (None, Some(w)) => Some((w.1, weak_firm(w))),
+        (None, None) => None,
     }
+}
+
+/// "until", "till", "to", "into", "through": a preposition of time toward a point.
+fn is_toward(w: &str) -> bool {
+    ["until", "till", "to", "into", "through"]
+        .iter()
+        .any(|t| w.eq_ignore_ascii_case(t))
 }

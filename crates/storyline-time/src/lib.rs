@@ -105,12 +105,15 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         if part_of_name(text, m, rule, &rules.lex) {
             continue;
         }
+        let cue = context::tense_cue_at(&rules.lex, text, m.start, m.end);
+        let (tense, tense_listed) = (cue.map(|c| c.0), cue.is_some_and(|c| c.1));
         let inp = Input {
             lex: &rules.lex,
             rule,
             text,
             m,
-            tense: context::tense_at(&rules.lex, text, m.start, m.end),
+            tense,
+            tense_listed,
         };
         let [s0, s1] = &mut states;
         let resolved = match (anchor.earliest, anchor.latest) {

@@ -66,6 +66,8 @@ pub(crate) struct Input<'a> {
     pub text: &'a str,
     pub m: &'a Match,
     pub tense: Option<Tense>,
+    /// Whether `tense` comes from a listed cue word, not only a weak "-ed" word.
+    pub tense_listed: bool,
 }
 
 impl Input<'_> {
@@ -204,7 +206,8 @@ fn choose<T: Copy>(cands: &[(i64, T)], now: i64, pick: Pick) -> Option<T> {
 /// the tense points the other way and the adjacent year's occurrence lies within
 /// `limit` of `now` ("Jan. 31" in a future clause written in November is next
 /// January), or unless it is farther than `limit` and the adjacent one within half
-/// of it. `cands` holds the previous, this and next year's
+/// of it and not against a `firm` tense (one read from a listed cue word: "In
+/// January, the firm hired ..." in October is this January). `cands` holds the previous, this and next year's
 /// occurrences (sorted); a relative word ("last", "next") picks strictly.
 fn choose_tensed<T: Copy>(
     cands: &[(i64, T)],
@@ -212,6 +215,7 @@ fn choose_tensed<T: Copy>(
     now: i64,
     pick: Pick,
     limit: i64,
+    firm: bool,
 ) -> Option<T> {
     let Some(this) = this else {
         return choose(cands, now, pick);
@@ -221,8 +225,8 @@ fn choose_tensed<T: Copy>(
         // Far in this year, near in the adjacent one ("January" in November), unless
         // the tense points away from it ("In January, the firm hired ...").
         let agrees = |c: &&(i64, T)| match pick {
-            Pick::AtOrBefore => c.0 <= now,
-            Pick::AtOrAfter => c.0 >= now,
+            Pick::AtOrBefore if firm => c.0 <= now,
+            Pick::AtOrAfter if firm => c.0 >= now,
             _ => true,
         };
         if let Some(c) = cands
@@ -420,7 +424,7 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     let x = if this_only {
                         this.map(|t| t.1)
                     } else {
-                        choose_tensed(&cands, this, day_key(a), pick, 183)
+                        choose_tensed(&cands, this, day_key(a), pick, 183, inp.tense_listed)
                     };
                     if let Some(x) = x {
                         out = Some(day(x));
@@ -438,7 +442,7 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     let y = if this_only {
                         Some(a.year())
                     } else {
-                        choose_tensed(&cands, Some(this), now, pick, 6)
+                        choose_tensed(&cands, Some(this), now, pick, 6, inp.tense_listed)
                     };
                     if let Some(y) = y {
                         out = value::month(y, m);
@@ -1254,6 +1258,6 @@ fn holiday(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
         .collect();
     let this = holiday_in(inp, a.year()).map(|x| (day_key(x), x));
     let pick = pick_from_rel_and_tense(inp.key("rel").as_deref(), inp.tense);
-    let x = choose_tensed(&cands, this, day_key(a), pick, 183)?;
+    let x = choose_tensed(&cands, this, day_key(a), pick, 183, inp.tense_listed)?;
     Some(day(x).rel())
 }

@@ -168,6 +168,11 @@ fn tense_is_read_from_the_verb_group() {
         ),
         "2024-02"
     );
+    // A weak "-ed" cue does not hold a far month in this year.
+    assert_eq!(
+        v("The vote, postponed until January, may not happen.", &nov),
+        "2025-01"
+    );
     // The verb before the time phrase governs it, not a participle after it.
     let feb = Anchor::day(d(2024, 2, 13));
     assert_eq!(
@@ -181,6 +186,14 @@ fn tense_is_read_from_the_verb_group() {
     assert_eq!(
         v("Talks at the United Nations resume on Friday.", &nov),
         v("Talks at the Security Council resume on Friday.", &nov)
+    );
+    // A sentence ending in an abbreviation ("U.S.") before a sentence starter ends.
+    assert_eq!(
+        v(
+            "The cabinet will meet in the U.S. The minister on Friday signed the deal.",
+            &nov
+        ),
+        "2024-11-15"
     );
     // A sentence ending in a short word ("the West.") still ends the sentence.
     assert_eq!(
