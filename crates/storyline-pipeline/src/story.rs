@@ -351,8 +351,8 @@ fn named_day(m: &TimeMention) -> Option<(u32, u32, i32, bool)> {
 }
 
 /// The words of four letters or more in the sentence around `span`, lower-cased,
-/// without the mention itself and without function words; each with whether it was
-/// written capitalised (a name).
+/// without the time expressions in it ("a year later", "on Tuesday") and without
+/// function words; each with whether it was written capitalised (a name).
 fn sentence_words(a: &DocAnalysis, span: Span) -> BTreeMap<String, bool> {
     let text = &a.document.text;
     let sentence = a
@@ -361,8 +361,23 @@ fn sentence_words(a: &DocAnalysis, span: Span) -> BTreeMap<String, bool> {
         .find(|s| s.start <= span.start && span.end <= s.end)
         .copied()
         .unwrap_or(span);
+    // The stretches of the sentence outside every time mention.
+    let mut pieces = Vec::new();
+    let mut at = sentence.start;
+    for t in &a.document.times {
+        if t.end <= at || t.start >= sentence.end {
+            continue;
+        }
+        if t.start > at {
+            pieces.push((at, t.start));
+        }
+        at = at.max(t.end);
+    }
+    if at < sentence.end {
+        pieces.push((at, sentence.end));
+    }
     let mut words = BTreeMap::new();
-    for (lo, hi) in [(sentence.start, span.start), (span.end, sentence.end)] {
+    for (lo, hi) in pieces {
         for w in text
             .get(lo..hi)
             .unwrap_or("")
@@ -401,15 +416,16 @@ fn same_event(a: &BTreeMap<String, bool>, b: &BTreeMap<String, bool>) -> bool {
     common >= 1 && weight >= SHARED_WORDS
 }
 
-/// Year-less days ("on October 7") that another article on the same story dates,
-/// in a sentence about the same thing ([`same_event`]): the
-/// mention takes that year when the story's articles agree on it and it is earlier
-/// than the year the article's own date gave. The evidence is a day written with
-/// its year ("October 7, 2023") or a year-less one within [`NEAR_DAYS`] of its own
-/// article's date. The article's claims are extracted again when a day changed.
+/// Year-less days ("on October 7") that other articles on the same story date, in
+/// a sentence about the same thing ([`same_event`]): the mention takes that year
+/// when those articles agree on it, at least one of them writes the year out
+/// ("October 7, 2023"; the others may give the day within [`NEAR_DAYS`] of their
+/// own date), the year is earlier than the one the article's own date gave, and the
+/// article does not write that day with a year itself. The article's claims are
+/// extracted again when a day changed.
 pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
-    // (month, day) -> [(year, doc index, sentence words)]
-    type Evidence = BTreeMap<(u32, u32), Vec<(i32, usize, BTreeMap<String, bool>)>>;
+    // (month, day) -> [(year, doc index, sentence words, the year was written)]
+    type Evidence = BTreeMap<(u32, u32), Vec<(i32, usize, BTreeMap<String, bool>, bool)>>;
     let mut evidence: Evidence = BTreeMap::new();
     let index: BTreeMap<&str, usize> = analyses
         .iter()
@@ -432,7 +448,10 @@ pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
                 .is_some_and(|(o, x)| (x - o).num_days().abs() <= NEAR_DAYS);
             if written || (m.value.relative && near) {
                 let words = sentence_words(a, Span::new(m.start, m.end));
-                evidence.entry((mo, d)).or_default().push((y, i, words));
+                evidence
+                    .entry((mo, d))
+                    .or_default()
+                    .push((y, i, words, written));
             }
         }
     }
@@ -441,6 +460,15 @@ pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
     }
     let mut changes: Vec<(usize, usize, i32, Vec<String>)> = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
+        // Days the article itself writes with a year: its own year wins.
+        let written: BTreeSet<(u32, u32)> = a
+            .document
+            .times
+            .iter()
+            .filter_map(named_day)
+            .filter(|x| x.3)
+            .map(|x| (x.0, x.1))
+            .collect();
         let neighbours: BTreeSet<usize> = a
             .document
             .related
@@ -451,21 +479,26 @@ pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
             let Some((mo, d, y, false)) = named_day(m) else {
                 continue;
             };
-            if !m.value.relative {
+            if !m.value.relative || written.contains(&(mo, d)) {
                 continue;
             }
             let Some(list) = evidence.get(&(mo, d)) else {
                 continue;
             };
             let words = sentence_words(a, Span::new(m.start, m.end));
-            let agreeing: Vec<&(i32, usize, BTreeMap<String, bool>)> = list
+            let agreeing: Vec<&(i32, usize, BTreeMap<String, bool>, bool)> = list
                 .iter()
-                .filter(|(_, j, w)| neighbours.contains(j) && same_event(w, &words))
+                .filter(|(_, j, w, _)| neighbours.contains(j) && same_event(w, &words))
                 .collect();
             let years: BTreeSet<i32> = agreeing.iter().map(|e| e.0).collect();
             let [year] = years.into_iter().collect::<Vec<_>>()[..] else {
                 continue;
             };
+            // A day the story refers to by month and day alone once its year is
+            // written out somewhere ("October 7, 2023"): a named day, not a fresh one.
+            if !agreeing.iter().any(|e| e.3) {
+                continue;
+            }
             if year >= y {
                 continue;
             }
@@ -611,23 +644,26 @@ mod tests {
         assert!(report.documents[1].published.story.is_empty());
     }
 
+    const FERRY_REPORT: &str = "The Maritime Safety Board found that the Gull struck the pier \
+        at Halden Island on March 3, 2031, in heavy fog. Brenmoor Shipping accepted the report.";
     const FERRY_ANNIVERSARY: &str = "A year after the Gull struck a pier on March 3, Brenmoor \
         Shipping still runs a smaller ferry to Halden Island. Petra Lund, the Halden Island council \
         leader, said the Maritime Safety Board report had changed little. The Gull struck the pier \
         in heavy fog, the board found.";
 
-    /// "March 3" in the third of three ferry articles: d1, d2 (which dates the
-    /// crash to March 3, 2031, 18 days before its own date), and `third`, written a
-    /// year later.
-    fn march_3_in(third: &str) -> storyline_model::TimeMention {
-        let report = analyze(
-            vec![
-                doc("d1", Some((2031, 3, 4)), FERRY_1),
-                doc("d2", Some((2031, 3, 21)), FERRY_UNDATED),
-                doc("d3", Some((2032, 4, 2)), third),
-            ],
-            vec![],
-        );
+    /// "March 3" in the third of the ferry articles: d1, d2 (which dates the crash
+    /// to March 3, 2031, 18 days before its own date), `third`, written a year
+    /// later, and with `report` a fourth that writes the crash's year out.
+    fn march_3_in(third: &str, report: bool) -> storyline_model::TimeMention {
+        let mut docs = vec![
+            doc("d1", Some((2031, 3, 4)), FERRY_1),
+            doc("d2", Some((2031, 3, 21)), FERRY_UNDATED),
+            doc("d3", Some((2032, 4, 2)), third),
+        ];
+        if report {
+            docs.push(doc("d4", Some((2031, 6, 1)), FERRY_REPORT));
+        }
+        let report = analyze(docs, vec![]);
         let d2 = report.documents[1]
             .times
             .iter()
@@ -646,9 +682,13 @@ mod tests {
     fn a_yearless_day_takes_the_year_its_story_gives_it() {
         // On its own, d3 would read "March 3" as 2032; its story says which March 3
         // the Gull struck the pier.
-        let t = march_3_in(FERRY_ANNIVERSARY);
+        let t = march_3_in(FERRY_ANNIVERSARY, true);
         assert_eq!(t.value.value, "2031-03-03");
-        assert_eq!(t.story, vec!["d2".to_string()]);
+        assert_eq!(t.story, vec!["d2".to_string(), "d4".to_string()]);
+        // Unless no article of the story writes that day's year out.
+        let t = march_3_in(FERRY_ANNIVERSARY, false);
+        assert_eq!(t.value.value, "2032-03-03");
+        assert!(t.story.is_empty());
     }
 
     #[test]
@@ -656,6 +696,7 @@ mod tests {
         let t = march_3_in(
             "Brenmoor Shipping named a new chief executive on March 3. Petra Lund, the \
              Halden Island council leader, met the Maritime Safety Board.",
+            true,
         );
         assert_eq!(t.value.value, "2032-03-03");
         assert!(t.story.is_empty());
