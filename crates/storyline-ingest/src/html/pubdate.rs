@@ -713,10 +713,25 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
         .iter()
         .chain(&LEX.text_mod)
         .filter(|w| w.chars().count() > 3)
-        .map(|w| regex::escape(w))
+        .map(|w| {
+            // An ASCII word boundary only at an ASCII edge ("publié" ends in "é").
+            let edge = |c: Option<char>| {
+                if c.is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    r"(?-u:\b)"
+                } else {
+                    ""
+                }
+            };
+            format!(
+                "{}{}{}",
+                edge(w.chars().next()),
+                regex::escape(w),
+                edge(w.chars().last())
+            )
+        })
         .collect::<Vec<_>>()
         .join("|");
-    Regex::new(&format!(r"(?i)(?-u:\b)(?:{words})(?-u:\b)")).expect("valid regex")
+    Regex::new(&format!(r"(?i)(?:{words})")).expect("valid regex")
 });
 
 /// Days that the text labels as update stamps ("Zuletzt geändert am: 15.10.2021",
@@ -1412,6 +1427,14 @@ mod tests {
 <figure><figcaption>Фото<span class="photo-date">5 марта 2018, 10:15</span></figcaption></figure><p>Текст.</p></article>
 <aside><div class="news-date">12 мая 2022</div><div class="news-date">11 мая 2022</div></aside></body></html>"#;
         assert_eq!(day_of(html).as_deref(), Some("2018-03-05"));
+    }
+
+    #[test]
+    fn update_labels_in_words_that_end_in_a_letter_with_an_accent() {
+        // "Publié" ends in "é": the label is still found.
+        let days = labelled_update_days("Publié le 03/05/2021. Mis à jour le 05/05/2021.");
+        assert_eq!(days.len(), 1, "{days:?}");
+        assert_eq!(days[0].to_string(), "2021-05-05");
     }
 
     #[test]
