@@ -1996,7 +1996,12 @@ fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConf
                 if let Some((ss, se)) = t.source {
                     let src = doc.span(ss, se);
                     let speaker = r.speaker.unwrap_or(r.source);
+                    // Without a separate speaker the source is what the ledger
+                    // shows: only a source that holds it all may replace it.
+                    let keeps_speaker = r.speaker.is_some()
+                        || (src.start <= r.source.start && r.source.end <= src.end);
                     if src.overlaps(speaker)
+                        && keeps_speaker
                         && !src.overlaps(r.cue)
                         && !r.content.iter().any(|c| c.overlaps(src))
                     {

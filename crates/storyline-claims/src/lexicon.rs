@@ -596,7 +596,7 @@ pub(crate) fn is_org_word(word: &str) -> bool {
 }
 
 /// A crude stem: the form less one of "ing", "ed", "es", "s", "e" when at least
-/// three characters remain.
+/// three bytes remain.
 pub(crate) fn stem_of(low: &str) -> &str {
     ["ing", "ed", "es", "s", "e"]
         .iter()
@@ -618,10 +618,8 @@ fn rate_bucket(c: usize, n: usize) -> u8 {
     }
 }
 
-/// Cue-rate buckets of word forms and of their stems (`resources/claims/cue_prior.tsv`,
-/// counted over PolNeAR train); a form not listed has bucket 0.
 /// Cue-rate buckets of word forms in context: "w >n" (w before n) and "p< w" (w
-/// after p), from the same file.
+/// after p), from `resources/claims/cue_prior.tsv`.
 pub(crate) static CUE_PRIOR_PAIRS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
     let mut out = HashMap::new();
     for l in data_lines(CUE_PRIOR_TSV) {
@@ -639,6 +637,8 @@ pub(crate) static CUE_PRIOR_PAIRS: LazyLock<HashMap<String, u8>> = LazyLock::new
     out
 });
 
+/// Cue-rate buckets of word forms and of their stems (`resources/claims/cue_prior.tsv`,
+/// counted over PolNeAR train); a form not listed has bucket 0.
 pub(crate) static CUE_PRIOR: LazyLock<(HashMap<String, u8>, HashMap<String, u8>)> =
     LazyLock::new(|| {
         let mut forms = HashMap::new();
