@@ -3,7 +3,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use regex::Regex;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::{CueKind, Stance};
@@ -618,40 +618,23 @@ fn rate_bucket(c: usize, n: usize) -> u8 {
     }
 }
 
-/// Cue-rate buckets of word forms in context: "w >n" (w before n) and "p< w" (w
-/// after p), from `resources/claims/cue_prior.tsv`.
-pub(crate) static CUE_PRIOR_PAIRS: LazyLock<HashMap<String, u8>> = LazyLock::new(|| {
-    let mut out = HashMap::new();
-    for l in data_lines(CUE_PRIOR_TSV) {
-        let mut cols = l.split('\t');
-        let (Some(w), Some(c), Some(n)) = (cols.next(), cols.next(), cols.next()) else {
-            continue;
-        };
-        if !w.contains(' ') {
-            continue;
-        }
-        if let (Ok(c), Ok(n)) = (c.trim().parse::<usize>(), n.trim().parse::<usize>()) {
-            out.insert(w.to_string(), rate_bucket(c, n));
-        }
-    }
-    out
-});
+/// Cue-rate buckets (1..=7; 0 when not listed) of lower-cased word forms, of their
+/// stems, and of forms in context: "w >n" (w before n) and "p< w" (w after p).
+pub(crate) struct CuePrior {
+    pub forms: HashMap<String, u8>,
+    pub stems: HashMap<String, u8>,
+    pub pairs: HashMap<String, u8>,
+}
 
-/// Cue-rate buckets of word forms and of their stems (`resources/claims/cue_prior.tsv`,
-/// counted over PolNeAR train); a form not listed has bucket 0.
-pub(crate) static CUE_PRIOR: LazyLock<(HashMap<String, u8>, HashMap<String, u8>)> =
-    LazyLock::new(|| {
+impl CuePrior {
+    /// From rows (key, tokens inside a gold cue, occurrences), as the file lists them.
+    pub(crate) fn from_rows<'a>(rows: impl Iterator<Item = (&'a str, usize, usize)>) -> Self {
         let mut forms = HashMap::new();
+        let mut pairs = HashMap::new();
         let mut stems: HashMap<String, (usize, usize)> = HashMap::new();
-        for l in data_lines(CUE_PRIOR_TSV) {
-            let mut cols = l.split('\t');
-            let (Some(w), Some(c), Some(n)) = (cols.next(), cols.next(), cols.next()) else {
-                continue;
-            };
-            let (Ok(c), Ok(n)) = (c.trim().parse::<usize>(), n.trim().parse::<usize>()) else {
-                continue;
-            };
+        for (w, c, n) in rows {
             if w.contains(' ') {
+                pairs.insert(w.to_string(), rate_bucket(c, n));
                 continue;
             }
             forms.insert(w.to_string(), rate_bucket(c, n));
@@ -663,5 +646,67 @@ pub(crate) static CUE_PRIOR: LazyLock<(HashMap<String, u8>, HashMap<String, u8>)
             .into_iter()
             .map(|(k, (c, n))| (k, rate_bucket(c, n)))
             .collect();
-        (forms, stems)
-    });
+        CuePrior {
+            forms,
+            stems,
+            pairs,
+        }
+    }
+}
+
+/// Whether a counted form is listed: a form inside a gold cue at least twice, in at
+/// least 2% of at least 3 occurrences; a pair at least twice, in 5% of at least 4.
+pub fn keep_cue_row(key: &str, c: usize, n: usize) -> bool {
+    if key.contains(' ') {
+        c >= 2 && n >= 4 && c * 20 >= n
+    } else {
+        c >= 2 && n >= 3 && c * 50 >= n
+    }
+}
+
+/// Adds to `counts` the tokens of `text` (lower-cased, "’" as "'") and their
+/// neighbour pairs, each with whether it lies inside one of the `cues`: the counts
+/// behind `resources/claims/cue_prior.tsv`.
+pub fn count_cue_tokens(
+    text: &str,
+    cues: &[storyline_model::Span],
+    counts: &mut BTreeMap<String, (usize, usize)>,
+) {
+    let toks: Vec<_> = storyline_text::token_iter(text)
+        .map(|t| {
+            (
+                text[t.span.start..t.span.end]
+                    .to_lowercase()
+                    .replace('’', "'"),
+                t.span,
+            )
+        })
+        .collect();
+    for (i, (w, sp)) in toks.iter().enumerate() {
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let inside = cues.iter().any(|c| c.overlaps(*sp));
+        let mut keys = vec![w.clone()];
+        if let Some((n, _)) = toks.get(i + 1) {
+            keys.push(format!("{w} >{n}"));
+        }
+        if let Some((p, _)) = i.checked_sub(1).and_then(|j| toks.get(j)) {
+            keys.push(format!("{p}< {w}"));
+        }
+        for k in keys {
+            let e = counts.entry(k).or_default();
+            e.1 += 1;
+            e.0 += inside as usize;
+        }
+    }
+}
+
+/// The cue rates of `resources/claims/cue_prior.tsv` (counted over PolNeAR train).
+pub(crate) static CUE_PRIOR: LazyLock<CuePrior> = LazyLock::new(|| {
+    CuePrior::from_rows(data_lines(CUE_PRIOR_TSV).filter_map(|l| {
+        let mut cols = l.split('\t');
+        let (w, c, n) = (cols.next()?, cols.next()?, cols.next()?);
+        Some((w, c.trim().parse().ok()?, n.trim().parse().ok()?))
+    }))
+});

@@ -61,6 +61,7 @@ use serde::Serialize;
 pub use storyline_model::{Claim, Evidence, Span, Speaker, Stance, TimeValue};
 
 pub use extract::{extract, extract_with, tagger, MergeConfig, DEFAULT_MERGE};
+pub use lexicon::{count_cue_tokens, keep_cue_row};
 pub use tagger::{Tagger, TrainDoc, TrainReport};
 
 /// What kind of phrase the speaker is.

@@ -23,7 +23,7 @@ use storyline_perceptron::{shuffle, tag_of, Reader, Trainer, Weights};
 use storyline_text::{Span, TokenKind};
 
 use crate::extract::Doc;
-use crate::lexicon::{stem_of, CUE_FORMS, CUE_PRIOR, CUE_PRIOR_PAIRS};
+use crate::lexicon::{stem_of, CUE_FORMS, CUE_PRIOR};
 use crate::{Attribution, CueKind};
 
 /// Span types in tag order.
@@ -333,7 +333,7 @@ impl DocInfo {
         let mut prior = Vec::with_capacity(n);
         let mut sprior = Vec::with_capacity(n);
         let mut cls = Vec::with_capacity(n);
-        let (pforms, pstems) = &*CUE_PRIOR;
+        let (pforms, pstems) = (&CUE_PRIOR.forms, &CUE_PRIOR.stems);
         for (i, t) in doc.toks.iter().enumerate() {
             let low = t.low.as_str();
             hw.push(hash_str(low));
@@ -452,7 +452,7 @@ impl DocInfo {
         }
         let mut rprior = vec![0u8; n];
         let mut lprior = vec![0u8; n];
-        let pairs = &*CUE_PRIOR_PAIRS;
+        let pairs = &CUE_PRIOR.pairs;
         let mut key = String::new();
         for i in 0..n {
             if prior[i] == 0 {

@@ -557,13 +557,14 @@ fn the_ledger_keeps_only_clear_speakers_and_statements() {
 
 #[test]
 fn cue_rates_are_read_from_the_lexicon() {
-    let (forms, stems) = &*crate::lexicon::CUE_PRIOR;
+    let prior = &*crate::lexicon::CUE_PRIOR;
+    let (forms, stems) = (&prior.forms, &prior.stems);
     assert!(forms.get("said").copied().unwrap_or(0) >= 6);
     assert!(forms.get("according").copied().unwrap_or(0) >= 6);
     assert_eq!(forms.get("zebra").copied().unwrap_or(0), 0);
     // inflections share their stem's rate
     assert!(stems.get(crate::lexicon::stem_of("endorses")).is_some());
-    let pairs = &*crate::lexicon::CUE_PRIOR_PAIRS;
+    let pairs = &prior.pairs;
     assert!(pairs.get("according >to").copied().unwrap_or(0) >= 6);
 }
 
