@@ -539,12 +539,12 @@ fn para_features(
     offs.push(0);
     let n = b - a;
     const NONE: u64 = 0x5151_5151;
-    let w = |j: isize| -> u64 {
-        let k = a as isize + j;
+    // A per-token hash at token `k` of the paragraph, NONE outside it.
+    let at = |v: &Vec<u64>, k: isize| -> u64 {
         if k < a as isize || k >= b as isize {
             NONE
         } else {
-            info.hw[k as usize]
+            v[k as usize]
         }
     };
     let get = |v: &Vec<u8>, k: isize| -> u64 {
@@ -607,6 +607,9 @@ fn para_features(
     let db = |d: usize| if d == usize::MAX { 9 } else { bucket(d) };
     for i in 0..n {
         let k = a + i;
+        // The word and the stem `j` tokens from this one.
+        let w = |j: isize| at(&info.hw, k as isize + j);
+        let stm = |j: isize| at(&info.stem, k as isize + j);
         let mut f = |tpl: u64, v: u64| feats.push(fid(mix(tpl.wrapping_mul(0x1000_0000_01B3), v)));
         let r0 = info.rule[k] as u64;
         let rm1 = get(&info.rule, k as isize - 1);
@@ -688,14 +691,6 @@ fn para_features(
         f(40, mix(r0, mix(pc.min(9), nc.min(9))));
         f(41, mix(w(-1), c0.min(1)));
         f(42, mix(cap, r0));
-        let stm = |j: isize| -> u64 {
-            let k = k as isize + j;
-            if k < a as isize || k >= b as isize {
-                NONE
-            } else {
-                info.stem[k as usize]
-            }
-        };
         f(43, stm(0));
         f(44, mix(stm(0), w(1)));
         f(45, mix(w(-1), stm(0)));
