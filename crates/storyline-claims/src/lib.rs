@@ -68,7 +68,7 @@ pub use tagger::{Tagger, TrainDoc, TrainReport};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum SpeakerKind {
-    /// A proper name: "Majed Al-Ansari", "Qatar", "The Washington Post".
+    /// A proper name: "Lena Marsh", "Norway", "The Harbour Gazette".
     Named,
     /// A pronoun: "he", "they", "who" (see [`Attribution::antecedent`]).
     Pronoun,
@@ -102,7 +102,7 @@ pub enum CueKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Attribution {
     /// The whole source phrase as PolNeAR marks it, appositions and relative clauses
-    /// included ("Majed Al-Ansari, a spokesman for the ministry").
+    /// included ("Lena Marsh, a spokeswoman for the ministry").
     pub source: Span,
     /// The core speaker phrase (name, role or pronoun) without appositions.
     pub speaker: Option<Span>,

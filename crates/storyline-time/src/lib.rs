@@ -117,11 +117,8 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         };
         let [s0, s1] = &mut states;
         let resolved = match (anchor.earliest, anchor.latest) {
-            (Some(a), Some(b)) if a == b => {
-                let r = normalize::resolve(&inp, Some(a), s0);
-                *s1 = s0.clone();
-                r
-            }
+            // The anchor is the same for every mention: a day uses `s0` only.
+            (Some(a), Some(b)) if a == b => normalize::resolve(&inp, Some(a), s0),
             (Some(a), Some(b)) => {
                 match (
                     normalize::resolve(&inp, Some(a), s0),

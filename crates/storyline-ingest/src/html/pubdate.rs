@@ -771,8 +771,8 @@ fn labelled_update_days(text: &str) -> Vec<NaiveDate> {
 fn minutes_of(d: &HtmlDate) -> Option<i64> {
     let t = d.time.as_deref()?;
     let mut it = t.split(':');
-    let h: i64 = it.next()?.parse().ok()?;
-    let m: i64 = it.next()?.parse().ok()?;
+    let h: i64 = it.next()?.parse().ok().filter(|h| (0..=24).contains(h))?;
+    let m: i64 = it.next()?.parse().ok().filter(|m| (0..60).contains(m))?;
     let days = d
         .date
         .signed_duration_since(NaiveDate::from_ymd_opt(1970, 1, 1)?)
