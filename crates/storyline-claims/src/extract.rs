@@ -3,14 +3,16 @@
 //! resolution of pronouns and anaphoric speaker phrases.
 
 use crate::lexicon::{
-    is_org_word, is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED,
-    ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, INDEFINITE, PHRASE_RE,
-    ROLES_SET, STOP,
+    finding_source, is_org_word, is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame,
+    ADJ_ED, ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, INDEFINITE,
+    PHRASE_RE, ROLES_SET, STOP,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+mod layouts;
 use storyline_text::{sentences, token_iter, Span, TokenKind};
 
 #[derive(Debug, Clone)]
@@ -2168,11 +2170,12 @@ fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConf
 pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let mut cores: Vec<(usize, usize)> = Vec::new(); // core token range of each speaker
+    let labels = layouts::transcript_labels(doc.text);
     for si in 0..doc.sents.len() {
         let (a, b) = doc.sents[si];
         let first = out.len();
         let mut i = a;
-        if let Some((att, core, next)) = colon_headline(doc, a, b) {
+        if let Some((att, core, next)) = colon_headline(doc, a, b, &labels) {
             out.push(att);
             cores.push(core);
             i = next;
@@ -2202,6 +2205,12 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
             }
             i = next;
         }
+        if let Some((att, core)) = layouts::in_poll(doc, a, b) {
+            if !out[first..].iter().any(|x| x.source.overlaps(att.source)) {
+                out.push(att);
+                cores.push(core);
+            }
+        }
         // an attribution whose content is empty and whose cue ends the sentence:
         // the previous sentence is its content ("… in Gaza. A senior US official said.")
         for att in out.iter_mut().skip(first) {
@@ -2215,6 +2224,7 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
             }
         }
     }
+    layouts::signed_quotes(doc, &mut out, &mut cores);
     continuations(doc, &mut out);
     resolve(doc, &mut out, &cores);
     for att in &mut out {
@@ -2225,7 +2235,13 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
 
 /// "Paul Ryan: FBI Decision ‘Defies Explanation’" — a name and a colon opening a
 /// paragraph (headlines, transcripts).
-fn colon_headline(doc: &Doc, a: usize, b: usize) -> Option<(Attribution, (usize, usize), usize)> {
+/// `labels` are the document's transcript labels ([`layouts::transcript_labels`]).
+fn colon_headline(
+    doc: &Doc,
+    a: usize,
+    b: usize,
+    labels: &HashSet<String>,
+) -> Option<(Attribution, (usize, usize), usize)> {
     let para_start = doc
         .toks
         .get(a)
@@ -2233,6 +2249,12 @@ fn colon_headline(doc: &Doc, a: usize, b: usize) -> Option<(Attribution, (usize,
     if !(para_start.is_empty() || para_start.ends_with('\n')) {
         return None;
     }
+    // a transcript's turn may open with a quote mark ("\"MARSH: Well, …")
+    let a = if doc.is_quote(a) && !labels.is_empty() {
+        a + 1
+    } else {
+        a
+    };
     let colon = (a..(a + 9).min(b)).find(|&j| doc.t(j) == ":")?;
     if colon == a
         || colon + 1 >= b
@@ -2292,24 +2314,37 @@ fn colon_headline(doc: &Doc, a: usize, b: usize) -> Option<(Attribution, (usize,
                 | "correction"
                 | "advertisement"
                 | "warning"
+                | "background"
         )
     {
         return None;
     }
-    // an all-capitals dateline ("PORT ELLIS:")
-    if doc
-        .span(a, colon)
-        .slice(doc.text)
-        .is_some_and(|t| t.len() > 2 && !t.chars().any(char::is_lowercase))
-    {
-        return None;
-    }
-    let np = doc.np_left(colon - 1, a)?;
-    if np.s != a {
-        return None;
-    }
+    let label = doc.span(a, colon).slice(doc.text).unwrap_or("");
+    let np = if labels.contains(label) {
+        // a transcript's speaker label
+        Np {
+            s: a,
+            e: colon,
+            cs: a,
+            ce: colon,
+            anon_clause: false,
+        }
+    } else {
+        // an all-capitals dateline ("PORT ELLIS:")
+        if label.len() > 2 && !label.chars().any(char::is_lowercase) {
+            return None;
+        }
+        let np = doc.np_left(colon - 1, a)?;
+        if np.s != a {
+            return None;
+        }
+        np
+    };
     let (kind, anonymous, affiliation) = doc.classify(&np);
-    if kind != SpeakerKind::Named {
+    // a name, or a source that states findings ("Poll: …", "Insiders: …")
+    if kind != SpeakerKind::Named
+        && !(labels.contains(label) || finding_source(doc.t(colon - 1)).is_some())
+    {
         return None;
     }
     let content = doc.trim_content(colon + 1, b)?;

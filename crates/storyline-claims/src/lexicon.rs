@@ -18,6 +18,7 @@ const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
+const FINDING_SOURCES: &str = include_str!("../../../resources/claims/finding_sources.txt");
 
 /// How a cue verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -593,6 +594,22 @@ static ORG_WORD_SET: LazyLock<HashSet<&'static str>> =
 /// Whether `word` (lowercase) is a generic institution word.
 pub(crate) fn is_org_word(word: &str) -> bool {
     ORG_WORD_SET.contains(word)
+}
+
+static FINDING_SET: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
+    data_lines(FINDING_SOURCES)
+        .filter_map(|l| {
+            let mut it = l.split_whitespace();
+            let w = it.next()?;
+            Some((w.to_string(), it.next() == Some("*")))
+        })
+        .collect()
+});
+
+/// Whether `word` (lowercase) names a source that states findings without a verb of
+/// saying ("poll", "sources"); `Some(true)` when "in" can introduce it ("in a poll").
+pub(crate) fn finding_source(word: &str) -> Option<bool> {
+    FINDING_SET.get(word).copied()
 }
 
 /// A crude stem: the form less one of "ing", "ed", "es", "s", "e" when at least

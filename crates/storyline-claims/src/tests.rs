@@ -636,3 +636,124 @@ fn a_tagger_source_keeps_the_rule_speaker() {
     let (sp, src) = (a.speaker.expect("speaker"), a.source);
     assert!(src.start <= sp.start && sp.end <= src.end);
 }
+
+#[test]
+fn quotes_signed_with_a_dash() {
+    let t = "Readers wrote in after the vote.\n\n“The bridge will not reopen before spring.” ― Marta Ilves\n“We need the buses back now.” — Tomas G. Berg, a commuter from Lind.\n\n\"Nobody asked the fishermen.\"\n\n- Sen. Ada Lorne.\n";
+    let a = extract(t);
+    let who: Vec<&str> = a.iter().map(|x| s(t, x.speaker)).collect();
+    assert!(who.contains(&"Marta Ilves"), "{who:?}");
+    assert!(who.contains(&"Tomas G. Berg"), "{who:?}");
+    assert!(who.contains(&"Sen. Ada Lorne"), "{who:?}");
+    let m = find(t, &a, "―");
+    assert_eq!(
+        s(t, m.content.first().copied()),
+        "“The bridge will not reopen before spring.”"
+    );
+    assert!(m.direct && !m.anonymous);
+    let l = a
+        .iter()
+        .find(|x| s(t, x.speaker) == "Sen. Ada Lorne")
+        .unwrap();
+    assert_eq!(
+        s(t, l.content.first().copied()),
+        "\"Nobody asked the fishermen.\""
+    );
+}
+
+#[test]
+fn an_embedded_post_signed_with_name_and_handle() {
+    let t = "<post>The harbour vote is delayed again. — Ana Ruiz (@anaruiz) March 3, 2021</post>";
+    let a = extract(t);
+    let x = find(t, &a, "—");
+    assert_eq!(s(t, x.speaker), "Ana Ruiz");
+    assert_eq!(s(t, Some(x.source)), "Ana Ruiz (@anaruiz)");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "The harbour vote is delayed again."
+    );
+    assert_eq!(x.cue_kind, CueKind::Written);
+}
+
+#[test]
+fn a_dash_inside_a_sentence_is_not_a_signature() {
+    let t = "The mayor — Ida Falk — opened the bridge.\n\nIt cost more than planned - Lind County paid the rest.";
+    assert!(extract(t)
+        .iter()
+        .all(|x| !matches!(s(t, Some(x.cue)), "—" | "-")));
+}
+
+#[test]
+fn transcript_speaker_labels() {
+    let t = "HOLM: We will vote on the bridge tomorrow.\n\nREYES: Are you sure the council agrees?\n\nHOLM: Yes, every member has signed.\n";
+    let a = extract(t);
+    let who: Vec<&str> = a.iter().map(|x| s(t, x.speaker)).collect();
+    assert_eq!(who, ["HOLM", "REYES", "HOLM"]);
+    assert_eq!(
+        s(t, a[0].content.first().copied()),
+        "We will vote on the bridge tomorrow"
+    );
+    // a single all-capitals dateline is not a speaker
+    let d = "LIND: The council met on Monday to discuss the bridge.";
+    assert!(
+        extract(d).iter().all(|x| s(d, Some(x.cue)) != ":"),
+        "{:?}",
+        extract(d)
+    );
+}
+
+#[test]
+fn question_and_answer_labels() {
+    let t = "Q: When did you leave the port?\n\nA: We left before the storm.\n\nQ: Alone?\n\nA: With two friends.\n";
+    let a = extract(t);
+    assert_eq!(a.len(), 4, "{a:#?}");
+    assert_eq!(s(t, a[1].speaker), "A");
+    assert_eq!(
+        s(t, a[1].content.first().copied()),
+        "We left before the storm"
+    );
+}
+
+#[test]
+fn headline_with_a_finding_source() {
+    let t = "Poll: Lind voters sour on the harbour plan\n\nThe survey was small.";
+    let a = extract(t);
+    let x = find(t, &a, ":");
+    assert_eq!(s(t, Some(x.source)), "Poll");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "Lind voters sour on the harbour plan"
+    );
+    // a rubric is not a source
+    assert!(extract("Background: the harbour plan dates from 2019.").is_empty());
+}
+
+#[test]
+fn poll_findings_introduced_by_in() {
+    let t = "In a Coastal Herald poll released Monday, 52 percent of residents backed the plan. Mayor Falk leads in the latest polls.";
+    let a = extract(t);
+    let x = a
+        .iter()
+        .find(|x| s(t, Some(x.cue)) == "In")
+        .unwrap_or_else(|| panic!("{a:#?}"));
+    assert_eq!(
+        s(t, Some(x.source)),
+        "a Coastal Herald poll released Monday"
+    );
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "52 percent of residents backed the plan"
+    );
+    let y = a
+        .iter()
+        .find(|x| s(t, Some(x.source)) == "the latest polls")
+        .unwrap_or_else(|| panic!("{a:#?}"));
+    assert_eq!(s(t, y.content.first().copied()), "Mayor Falk leads");
+    // not a poll as a source
+    for t in [
+        "She worked in a poll station near the harbour.",
+        "He lives in a house near the poll.",
+    ] {
+        assert!(extract(t).iter().all(|x| s(t, Some(x.cue)) != "in"), "{t}");
+    }
+}

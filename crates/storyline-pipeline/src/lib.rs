@@ -25,7 +25,7 @@ const ALL_PAIRS_UP_TO: usize = 2000;
 
 /// Version of the `DocAnalysis` shape; stored analyses of another version are
 /// recomputed from their document instead of being trusted.
-pub const ANALYSIS_VERSION: u32 = 5;
+pub const ANALYSIS_VERSION: u32 = 6;
 
 /// What per-document analysis produces for one document. Serialisable, so that it
 /// can be stored (incremental updates) and streamed (`map`/`reduce`).
