@@ -13,6 +13,7 @@ pub enum Kind {
     Claims,
     Extract,
     Dates,
+    Published,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -95,6 +96,10 @@ pub fn run(
             Kind::Dates => {
                 serde_json::to_value(storyline_eval::htmldates::eval_dates(path, subset(sub))?)?
             }
+            Kind::Published => serde_json::to_value(storyline_eval::published::eval_published(
+                path,
+                subset(sub),
+            )?)?,
         })
     })();
     match result {

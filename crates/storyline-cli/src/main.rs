@@ -75,14 +75,16 @@ enum Command {
     /// Score a stage against a dataset (see `../shared/data`); `--json` prints one
     /// JSON object on stdout.
     Eval {
-        /// What to score: timex | ner | claims | extract | dates.
+        /// What to score: timex | ner | claims | extract | dates | published.
         kind: eval::Kind,
         /// The dataset: a folder of .tml files (timex), a CoNLL file (ner), a PolNeAR
-        /// split folder or a hand-made .jsonl (claims), a benchmark folder (extract, dates).
+        /// split folder or a hand-made .jsonl (claims), a benchmark folder (extract, dates),
+        /// a folder of `YYYY-MM-DD/` article folders (published: dates inferred from
+        /// content, checked against the folder's date).
         path: PathBuf,
         #[arg(long)]
         json: bool,
-        /// For extract and dates: the tuning half, the held-out half, or all pages.
+        /// For extract, dates and published: the tuning half, the held-out half, or all.
         #[arg(long, value_enum, default_value_t = eval::SubsetArg::All)]
         subset: eval::SubsetArg,
         /// For ner: the file's scheme (default: wnut when the path says so, else conll).

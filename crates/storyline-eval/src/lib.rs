@@ -10,4 +10,5 @@ pub mod claims;
 pub mod extract;
 pub mod htmldates;
 pub mod ner;
+pub mod published;
 pub mod score;

@@ -509,11 +509,11 @@ mod year_from_outside_tests {
     #[test]
     fn a_year_given_from_outside_bounds_the_window() {
         let p = infer_published_in_year("d1", TEXT, 2026).expect("a window");
-        // After the latest dated event (Monday 2 March 2026), moved to the Sunday
-        // after it, and within that month ("earlier this month").
-        assert_eq!(p.value.earliest, NaiveDate::from_ymd_opt(2026, 3, 8));
-        assert_eq!(p.value.latest, NaiveDate::from_ymd_opt(2026, 3, 31));
-        assert_eq!(p.value.value, "2026-03");
+        // On or after the latest dated event (Monday 2 March 2026); "on Sunday" and
+        // "earlier this month" are tied to no date, so the window stays open.
+        assert_eq!(p.value.earliest, NaiveDate::from_ymd_opt(2026, 3, 2));
+        assert_eq!(p.value.latest, None);
+        assert_eq!(p.value.value, "2026-03-02");
     }
 }
 

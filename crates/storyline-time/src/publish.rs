@@ -1,38 +1,32 @@
 // Publication dates of undated articles, inferred from what they report: the article
-// appeared on or after the latest absolute date it reports in the past tense, before
-// any absolute date it announces in the future tense, within a horizon of days after
-// the latest reported event (`params.tsv`), and consistent with "this month" / "this
-// week" / "this year" and past-tense weekday references.
+// appeared on or after the latest absolute date it reports in the past tense, and
+// before any absolute date it announces in the future tense. Only bounds the text
+// supports: page stamps (comments, updates) and unanchored cues bound nothing.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate};
+use std::sync::LazyLock;
 use storyline_model::{
     DateBasis, Evidence, Precision, Published, Span, TimeMention, TimeMod, TimeValue, TimexType,
 };
 
 use crate::context::tense_at;
 use crate::rules::{Tense, RULES};
-use crate::value::{add_days, last_day_of_month};
+use crate::value::last_day_of_month;
 use crate::{tag, Anchor};
-
-fn param(name: &str, default: i64) -> i64 {
-    RULES
-        .lex
-        .params
-        .get(name)
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
 
 /// The publication window of an undated article, inferred from its time mentions
 /// (best tagged with [`Anchor::unknown`], so that only absolute dates carry bounds).
 ///
-/// - earliest: the latest absolute date the article reports in a non-future clause
-///   ("on November 16, 2024" => published on or after that day); a past-tense bare
-///   weekday ("on Sunday") moves it to the first such weekday on or after that date,
-///   when that stays inside the horizon (news names weekdays of the past week);
-/// - latest: only what the text supports: the end of the earliest's month / ISO week /
-///   year when the text says "this month" / "this week" / "this year", and the start
-///   of any absolute date announced in the future tense. Without such evidence the
+/// - earliest: the latest absolute date the article reports in the past tense
+///   ("on November 16, 2024" => published on or after that day), not counting page
+///   stamps ([`stamp`]), or the article's own stamp on its first line ("March 3, 2011
+///   | By …"), which is then also its latest day; a past-tense weekday ("on Sunday") does not move it, as
+///   nothing says whether that day came after the dated event;
+/// - latest: only what the text supports: the start of any absolute date announced in
+///   the future tense as the time of its clause ("will vote on March 3"; "this month"
+///   does not say which reported event lies in the article's month, so it bounds
+///   nothing), and the day of the earliest reader comment the page carries. Without
+///   such evidence the
 ///   window is open (`latest: null`, `mod: AFTER`): an article that reports an event
 ///   may have been written long after it, and a guessed horizon would be a guess
 ///   presented as a bound;
@@ -45,6 +39,9 @@ pub fn infer_published(doc: &str, text: &str, mentions: &[TimeMention]) -> Optio
     let lex = &RULES.lex;
     let mut lower: Option<(NaiveDate, &TimeMention)> = None;
     let mut future_cap: Option<NaiveDate> = None;
+    // the earliest comment's day, and the article's own stamp on its first line
+    let mut comment_cap: Option<NaiveDate> = None;
+    let mut byline: Option<(NaiveDate, &TimeMention)> = None;
     for m in mentions {
         if !matches!(m.kind, TimexType::Date | TimexType::Time) || m.value.relative {
             continue;
@@ -55,73 +52,69 @@ pub fn infer_published(doc: &str, text: &str, mentions: &[TimeMention]) -> Optio
         let Some(e) = m.value.earliest else {
             continue;
         };
-        match tense_at(lex, text, m.start, m.end) {
-            Some(Tense::Future) => {
-                future_cap = Some(future_cap.map_or(e, |c| c.min(e)));
+        match stamp(text, m.start, m.end) {
+            None => {}
+            Some(Stamp::Comment) => {
+                comment_cap = Some(comment_cap.map_or(e, |c| c.min(e)));
+                continue;
             }
-            _ => {
-                if lower.is_none_or(|(d, _)| e > d) {
-                    lower = Some((e, m));
+            Some(Stamp::Byline) => {
+                byline = byline.or(Some((e, m)));
+                continue;
+            }
+            Some(Stamp::Other) => continue,
+        }
+        match tense_at(lex, text, m.start, m.end) {
+            Some(Tense::Future) if is_adverbial(text, m.start) && after_modal(text, m.start) => {
+                // "will vote in 2013" was written before the end of 2013
+                if let Some(l) = m.value.latest {
+                    future_cap = Some(future_cap.map_or(l, |c| c.min(l)));
                 }
             }
-        }
-    }
-    let (mut earliest, mut basis_mention) = lower?;
-    let weekday_window = param("weekday_window", 6);
-    let cap = future_cap.filter(|c| *c >= earliest);
-    // Past-tense bare weekdays ("on Sunday"): the first such day after the latest
-    // dated event, when it lies within the weekday window (and before any cap).
-    for m in mentions {
-        let v = &m.value.value;
-        let Some(n) = v
-            .strip_prefix("XXXX-WXX-")
-            .and_then(|n| n.get(..1))
-            .and_then(|n| n.parse::<u32>().ok())
-        else {
-            continue;
-        };
-        let lower_text = m.text.to_lowercase();
-        if ["last", "next", "this", "coming", "the "]
-            .iter()
-            .any(|w| lower_text.starts_with(w))
-        {
-            continue;
-        }
-        if tense_at(lex, text, m.start, m.end) != Some(Tense::Past) {
-            continue;
-        }
-        let cur = earliest.weekday().number_from_monday() as i64;
-        let fwd = (n as i64 - cur).rem_euclid(7);
-        if fwd == 0 || fwd > weekday_window {
-            continue;
-        }
-        if let Some(w) = add_days(earliest, fwd) {
-            if cap.is_none_or(|c| w <= c) {
-                earliest = w;
-                basis_mention = m;
+            // only a date the text reports in the past tense bounds the article from
+            // below: a date in a clause without a tensed verb may be a page's chrome
+            // (a sidebar's stamps, a clock "2047 in Cairo"), one in the present tense a
+            // plan ("is supposed to happen by 2012")
+            Some(Tense::Past) if reports_event(text, m) && lower.is_none_or(|(d, _)| e > d) => {
+                lower = Some((e, m));
             }
+            _ => {}
         }
     }
-    let mut latest: Option<NaiveDate> = cap;
-    // "this month" / "this week" / "this year" place the article in the period of
-    // the events it reports.
-    let lower_texts: Vec<String> = mentions.iter().map(|m| m.text.to_lowercase()).collect();
-    let says = |phrase: &str| lower_texts.iter().any(|t| t.contains(phrase));
-    let mut tighten = |bound: Option<NaiveDate>| {
-        if let Some(b) = bound {
-            latest = Some(latest.map_or(b, |l| l.min(b)));
+    // the article's own stamp is its day when nothing it reports comes later
+    if let Some((d, m)) = byline {
+        if m.value.precision == Precision::Day && lower.is_none_or(|(l, _)| l <= d) {
+            lower = Some((d, m));
+            future_cap = Some(future_cap.map_or(d, |c| c.min(d)));
+        }
+    }
+    if let Some(c) = comment_cap {
+        future_cap = Some(future_cap.map_or(c, |f| f.min(c)));
+    }
+    // "earlier this month, on March 3": a relative expression right next to a date
+    // ties the article to it. A tie that contradicts the window is left out.
+    let ties = tied_windows(text, mentions);
+    let (mut earliest, mut basis_mention) = match lower {
+        Some(l) => l,
+        None => {
+            let &(lo, _, m) = ties.first()?;
+            (lo, m)
         }
     };
-    if says("this month") {
-        tighten(last_day_of_month(earliest.year(), earliest.month()));
+    let mut latest = future_cap.filter(|c| *c >= earliest);
+    for &(lo, hi, m) in &ties {
+        let (e, l) = (earliest.max(lo), latest.map_or(hi, |x| x.min(hi)));
+        if e <= l {
+            if e > earliest {
+                basis_mention = m;
+            }
+            (earliest, latest) = (e, Some(l));
+        }
     }
-    if says("this week") {
-        let w = earliest.iso_week();
-        tighten(NaiveDate::from_isoywd_opt(w.year(), w.week(), Weekday::Sun));
-    }
-    if says("this year") {
-        tighten(NaiveDate::from_ymd_opt(earliest.year(), 12, 31));
-    }
+    // A past-tense weekday ("on Sunday") names a day of the week before publication,
+    // but not whether that day came after the latest dated event, and "this month"
+    // alone does not say which reported event lies in the article's month: neither
+    // bounds the window.
     let latest = latest.map(|l| l.max(earliest));
     let (value, precision, modifier) = match latest {
         Some(l) if l == earliest => (
@@ -152,6 +145,250 @@ pub fn infer_published(doc: &str, text: &str, mentions: &[TimeMention]) -> Optio
         source_text: None,
         story: Vec::new(),
     })
+}
+
+const CROSSREFS: &str = include_str!("../../../resources/time/crossrefs.tsv");
+
+/// `(phrase, relation)` rows of `resources/time/crossrefs.tsv`.
+static CROSSREF_ROWS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    CROSSREFS
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (p, r) = l.split_once('\t')?;
+            Some((p.trim().to_string(), r.trim().to_string()))
+        })
+        .collect()
+});
+
+/// The publication windows that relative expressions written right next to a date
+/// give ("yesterday, March 3" => March 4; "earlier this month, on March 3" => March
+/// 3 to 31): `(earliest, latest, relative mention)`, in text order.
+fn tied_windows<'m>(
+    text: &str,
+    mentions: &'m [TimeMention],
+) -> Vec<(NaiveDate, NaiveDate, &'m TimeMention)> {
+    let mut out = Vec::new();
+    for (i, r) in mentions.iter().enumerate() {
+        let phrase = r.text.to_lowercase();
+        let Some((_, rel)) = CROSSREF_ROWS.iter().find(|(p, _)| *p == phrase) else {
+            continue;
+        };
+        // the nearest neighbouring mention, with only a comma, "on" / "in" or a dash
+        // between them
+        let near = [i.checked_sub(1), Some(i + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|j| mentions.get(j))
+            .find(|d| {
+                let (a, b) = if d.start >= r.end {
+                    (r.end, d.start)
+                } else {
+                    (d.end, r.start)
+                };
+                a <= b
+                    && text.get(a..b).is_some_and(|gap| {
+                        gap.len() <= 8
+                            && gap
+                                .split(|c: char| !c.is_alphanumeric())
+                                .all(|w| w.is_empty() || matches!(w, "on" | "in"))
+                    })
+            });
+        let Some(d) = near else { continue };
+        if d.value.relative || d.value.modifier.is_some() || stamp(text, d.start, d.end).is_some() {
+            continue;
+        }
+        let Some(day) = d.value.earliest else {
+            continue;
+        };
+        let daily = d.value.precision == Precision::Day;
+        let monday =
+            |x: NaiveDate| x - chrono::Duration::days(x.weekday().num_days_from_monday() as i64);
+        let next_month = |x: NaiveDate| {
+            if x.month() == 12 {
+                NaiveDate::from_ymd_opt(x.year() + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(x.year(), x.month() + 1, 1)
+            }
+        };
+        let year_end = |y: i32| NaiveDate::from_ymd_opt(y, 12, 31);
+        let w = match (rel.as_str(), daily) {
+            ("next_day", true) => day.succ_opt().map(|n| (n, n)),
+            ("same_day", true) => Some((day, day)),
+            ("same_week", true) => Some((day, monday(day) + chrono::Duration::days(6))),
+            ("next_week", true) => {
+                let m = monday(day) + chrono::Duration::days(7);
+                Some((m, m + chrono::Duration::days(6)))
+            }
+            ("same_month", true) => last_day_of_month(day.year(), day.month()).map(|l| (day, l)),
+            ("next_month", true) => {
+                next_month(day).and_then(|f| Some((f, last_day_of_month(f.year(), f.month())?)))
+            }
+            ("same_year", _) => year_end(day.year()).map(|l| (day, l)),
+            ("next_year", _) => NaiveDate::from_ymd_opt(day.year() + 1, 1, 1)
+                .and_then(|f| Some((f, year_end(f.year())?))),
+            _ => None,
+        };
+        if let Some((lo, hi)) = w {
+            out.push((lo, hi, r));
+        }
+    }
+    out
+}
+
+const STAMPS: &str = include_str!("../../../resources/time/stamps.tsv");
+
+/// What a date written as a page's stamp stamps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Stamp {
+    /// A comment or reply, posted after the article.
+    Comment,
+    /// The article's own date line at the top ("March 3, 2011 | By …").
+    Byline,
+    /// Any other stamp: an update, a post in a sidebar or widget.
+    Other,
+}
+
+/// `(kind, phrase)` rows of `resources/time/stamps.tsv`.
+static STAMP_WORDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
+    STAMPS
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (k, p) = l.split_once('\t')?;
+            Some((k.trim().to_string(), p.trim().to_string()))
+        })
+        .collect()
+});
+
+fn stamp_word(kind: &str, text: &str) -> bool {
+    let t = text.to_lowercase();
+    STAMP_WORDS.iter().any(|(k, p)| {
+        k == kind
+            && t.starts_with(p.as_str())
+            && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+    })
+}
+
+/// Whether a date is written as a page's stamp rather than as a reported event, and
+/// of what: followed by a bar, by "at" and a clock time, or by a widget's word
+/// ("January 30, 2011 at 8:03 am | Report abuse", "March 3, 2011 | By …", "… 2013
+/// RETWEET"), or after "posted" / "updated" (`resources/time/stamps.tsv`).
+fn stamp(text: &str, start: usize, end: usize) -> Option<Stamp> {
+    let mut after = text.get(end..).unwrap_or("").trim_start();
+    let mut stamped = false;
+    if let Some(rest) = after.strip_prefix("at ") {
+        let rest = rest.trim_start();
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        if (1..=2).contains(&digits) && rest.as_bytes().get(digits) == Some(&b':') {
+            stamped = true;
+            // past the clock, its am/pm and zone
+            let clock_end = rest
+                .find(|c: char| c.is_whitespace() || c == '|')
+                .unwrap_or(rest.len());
+            after = rest[clock_end..].trim_start();
+            for _ in 0..2 {
+                let w = after.split_whitespace().next().unwrap_or("");
+                let lw = w.to_lowercase();
+                if matches!(lw.as_str(), "am" | "pm" | "a.m." | "p.m.")
+                    || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_uppercase()) && !w.is_empty())
+                {
+                    after = after[w.len()..].trim_start();
+                }
+            }
+        }
+    }
+    let bar = after.starts_with('|');
+    if bar {
+        stamped = true;
+        after = after[1..].trim_start();
+    }
+    if stamp_word("comment", after) {
+        return stamped.then_some(Stamp::Comment);
+    }
+    if stamp_word("widget", after) {
+        return Some(Stamp::Other);
+    }
+    let prev = word_before(text, start);
+    if stamp_word("update", &prev) || stamp_word("posted", &prev) {
+        return Some(Stamp::Other);
+    }
+    if bar && stamp_word("byline", after) && !text[..start].contains('\n') {
+        return Some(Stamp::Byline);
+    }
+    stamped.then_some(Stamp::Other)
+}
+
+/// The word before byte `start`, lower-cased.
+fn word_before(text: &str, start: usize) -> String {
+    text.get(..start)
+        .unwrap_or("")
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .find(|w| !w.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
+}
+
+/// Whether a past-tense date mention tells when something happened, so that the
+/// article came after it: not a deadline or limit ("predicted $5 gas by 2012", "until
+/// 2013"), and a bare year only as the time of its clause ("in 2009", "since 2006";
+/// not "the 2012 elections", "thinking about 2012", "heads into 2012").
+fn reports_event(text: &str, m: &TimeMention) -> bool {
+    let prev = word_before(text, m.start);
+    if matches!(
+        prev.as_str(),
+        "by" | "until" | "till" | "through" | "before" | "to" | "into"
+    ) {
+        return false;
+    }
+    if m.value.precision == Precision::Year {
+        // "the 2012 elections" may lie ahead; "the October 7 attack" is told as past
+        return matches!(
+            prev.as_str(),
+            "in" | "since" | "from" | "during" | "of" | ""
+        ) || text
+            .get(..m.start)
+            .unwrap_or("")
+            .trim_end()
+            .ends_with(['.', '\n']);
+    }
+    true
+}
+
+/// Whether the date at `start` is the time of its clause's verb ("will vote on March
+/// 3") rather than part of a noun phrase ("will report on the March 3, 2009,
+/// shooting"): a preposition of time right before it.
+fn is_adverbial(text: &str, start: usize) -> bool {
+    matches!(
+        word_before(text, start).as_str(),
+        "on" | "by"
+            | "in"
+            | "until"
+            | "till"
+            | "before"
+            | "after"
+            | "from"
+            | "at"
+            | "during"
+            | "through"
+    )
+}
+
+/// Whether a future modal ("will", "'ll", "shall", "won't") stands between the start
+/// of the sentence and byte `start`: the future of the clause is the writer's, not a
+/// plan reported in the past ("was scheduled for").
+fn after_modal(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let from = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
+    head[from..]
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .any(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "will" | "'ll" | "ll" | "shall" | "won't" | "wo"
+            )
+        })
 }
 
 /// The publication window of an undated article on the assumption that the calendar

@@ -619,35 +619,102 @@ fn infer_published_from_content() {
                 On Sunday, officials said 40 people were missing. Earlier this month the \
                 regional government had warned of heavy rain. The authority will publish a \
                 report on Dec. 20, 2024.";
-    let (p, mentions) = tag_undated("d7", text);
+    let (p, _) = tag_undated("d7", text);
     let p = p.expect("a date is inferred");
     assert_eq!(p.basis, DateBasis::Content);
-    // Published on or after Sunday Nov 17 (the Sunday after the dated event), within
-    // the month ("earlier this month" is the only evidence of an upper bound).
-    assert_eq!(p.value.earliest, Some(d(2024, 11, 17)));
-    assert_eq!(p.value.latest, Some(d(2024, 11, 30)));
+    // On or after the dated event, before the report it announces; "on Sunday" and
+    // "earlier this month" are tied to no date, so they do not narrow the window.
+    assert_eq!(p.value.earliest, Some(d(2024, 11, 16)));
+    assert_eq!(p.value.latest, Some(d(2024, 12, 20)));
     assert_eq!(p.value.modifier, None);
-    assert_eq!(p.value.value, "2024-11");
     let ev = p.evidence.expect("evidence");
     assert_eq!(ev.doc, "d7");
-    assert_eq!(ev.text, "Sunday");
-    // Relative expressions are re-resolved against the window.
-    let sunday = mentions
-        .iter()
-        .find(|m| m.text == "Sunday")
-        .expect("Sunday");
-    assert_eq!(sunday.value.earliest, Some(d(2024, 11, 17)));
-    let etm = mentions
-        .iter()
-        .find(|m| m.text == "Earlier this month")
-        .expect("etm");
-    assert_eq!(etm.value.value, "2024-11");
+    assert_eq!(ev.text, "November 16, 2024");
     assert!(infer_published(
         "d8",
         "Nothing dated here, only yesterday.",
         &tag("Nothing dated here, only yesterday.", &Anchor::unknown())
     )
     .is_none());
+}
+
+#[test]
+fn a_relative_expression_next_to_a_date_ties_the_article_to_it() {
+    let window = |text: &str| {
+        let p = tag_undated("d1", text).0.expect("a date is inferred");
+        (p.value.earliest, p.value.latest)
+    };
+    // "yesterday, March 3": published on March 4
+    assert_eq!(
+        window("The bridge closed yesterday, March 3, 2027, after the storm."),
+        (Some(d(2027, 3, 4)), Some(d(2027, 3, 4)))
+    );
+    // "earlier this month, on March 3": in March, on or after the 3rd
+    assert_eq!(
+        window("Earlier this month, on March 3, 2027, the council voted to close it."),
+        (Some(d(2027, 3, 3)), Some(d(2027, 3, 31)))
+    );
+    // "last year, in May 2026": published in 2027
+    assert_eq!(
+        window("The ferry sank last year, in May 2026, off the cape."),
+        (Some(d(2027, 1, 1)), Some(d(2027, 12, 31)))
+    );
+    // not next to each other: no tie, an open window
+    assert_eq!(
+        window("The council voted on March 3, 2027. Repairs began earlier this month."),
+        (Some(d(2027, 3, 3)), None)
+    );
+}
+
+#[test]
+fn page_stamps_are_not_reported_events() {
+    let window = |text: &str| {
+        tag_undated("d1", text)
+            .0
+            .map(|p| (p.value.earliest, p.value.latest))
+    };
+    // a reader's comment comes after the article: its day bounds it from above
+    let t = "The port reopened on May 2, 2027, officials said.\n\
+             May 9, 2027 at 8:03 am | Report abuse | Glad it reopened.\n\
+             May 7, 2027 at 6:10 pm | Reply | Finally.";
+    assert_eq!(window(t), Some((Some(d(2027, 5, 2)), Some(d(2027, 5, 7)))));
+    // the article's own stamp on its first line is its day
+    let t = "May 4, 2027 | By Ana Ruiz, staff writer The port reopened on May 2, 2027.";
+    assert_eq!(window(t), Some((Some(d(2027, 5, 4)), Some(d(2027, 5, 4)))));
+    // a feed widget's stamps, and updates, say nothing about the article
+    let t = "The port reopened on May 2, 2027, officials said.\n\
+             @harbourdesk 7:01 pm ET June 11, 2029 RETWEET Ferries resumed.\n\
+             Updated June 12, 2029.";
+    assert_eq!(window(t), Some((Some(d(2027, 5, 2)), None)));
+}
+
+#[test]
+fn plans_deadlines_and_clocks_do_not_bound_from_below() {
+    let earliest = |text: &str| tag_undated("d1", text).0.and_then(|p| p.value.earliest);
+    // the past tense of the clause, but a target ahead
+    assert_eq!(
+        earliest("Analysts predicted fuel at $5 a gallon by 2031. The port reopened in 2027."),
+        Some(d(2027, 1, 1))
+    );
+    // a bare year that is not the time of its clause
+    assert_eq!(
+        earliest("The port reopened in 2027. Officials were thinking about 2031 already."),
+        Some(d(2027, 1, 1))
+    );
+    // "ends in 2031" is the future, even in a sentence that "said"
+    assert_eq!(
+        earliest("The port reopened in 2027, and the mayor said her term ends in 2031."),
+        Some(d(2027, 1, 1))
+    );
+    // a 24-hour clock in parentheses is not a year
+    assert_eq!(
+        earliest(
+            "Updated 8:47 p.m. (2047 in Lind) Crowds gathered after the port reopened in 2027."
+        ),
+        Some(d(2027, 1, 1))
+    );
+    // a date without a tensed verb (a caption, a page's chrome) bounds nothing
+    assert_eq!(earliest("Harbour photos, June 3, 2029"), None);
 }
 
 #[test]
@@ -949,5 +1016,17 @@ fn vague_plurals_with_a_determiner_or_a_following_signal() {
     assert_eq!(
         tv("The roof fell in minutes after the quake.", &a),
         pairs(&[("minutes", "PTXM")])
+    );
+}
+
+#[test]
+fn tokenised_text_keeps_its_dates() {
+    // Penn-Treebank-tokenised corpora put a space before each comma
+    let a = anchor();
+    let got = tv("Crowds gathered on January 27 , 2011 , in the square .", &a);
+    assert!(
+        got.iter()
+            .any(|(t, v)| t == "January 27 , 2011" && v == "2011-01-27"),
+        "{got:?}"
     );
 }

@@ -1,0 +1,189 @@
+//! Scoring of publication dates inferred from content (`storyline_time::tag_undated`)
+//! on articles whose true date is known but not given to the engine: a folder of
+//! articles laid out as `…/YYYY-MM-DD/<file>` (the Timeline17 layout; the folder name
+//! is the publication date, the files carry no header). Each file is ingested as the
+//! engine ingests any text file, then dated from its content alone.
+//!
+//! An inferred date is a window `[earliest, latest]` (latest may be open). The
+//! window is *honest* when it holds the true date; the figures are how many articles
+//! get a window, the share of windows that are honest, how tight the honest ones are,
+//! and how many name the exact day. Files are split into a tune and a held-out half by
+//! a hash of their folder and file name (see [`crate::extract::Subset`]).
+
+use crate::extract::Subset;
+use crate::score::ratio;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublishedScores {
+    pub subset: String,
+    /// Articles read (with a dated folder and some text).
+    pub documents: usize,
+    /// Articles that got a content-inferred window.
+    pub inferred: usize,
+    /// Windows that hold the true date.
+    pub honest: usize,
+    /// `honest / inferred`.
+    pub honest_rate: f64,
+    /// `honest / documents`: articles given a window that holds their date.
+    pub coverage: f64,
+    /// Honest windows with both bounds.
+    pub bounded: usize,
+    /// Median width in days (latest − earliest + 1) of the honest bounded windows.
+    pub median_width_days: Option<i64>,
+    /// Windows of exactly one day that are the true day.
+    pub exact_day: usize,
+    /// Median distance in days from the true date to the window's earliest day, over
+    /// honest windows (how far the lower bound trails the publication).
+    pub median_lag_days: Option<i64>,
+    pub seconds: f64,
+    /// Dishonest windows.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<WindowError>,
+}
+
+/// A window that does not hold the true date: (file, true date, earliest, latest,
+/// evidence).
+pub type WindowError = (String, String, Option<String>, Option<String>, String);
+
+fn median(mut v: Vec<i64>) -> Option<i64> {
+    v.sort_unstable();
+    v.get(v.len() / 2).copied()
+}
+
+/// Files under `dir` whose parent folder is named `YYYY-MM-DD`, sorted.
+fn dated_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, NaiveDate)>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let rd = std::fs::read_dir(&d)
+            .map_err(|e| anyhow::anyhow!("{}: cannot read folder: {e}", d.display()))?;
+        for entry in rd {
+            let p = entry?.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let date = p
+                .parent()
+                .and_then(|f| f.file_name())
+                .and_then(|n| n.to_str())
+                .and_then(|n| NaiveDate::parse_from_str(n, "%Y-%m-%d").ok());
+            if let Some(date) = date {
+                out.push((p, date));
+            }
+        }
+    }
+    out.sort();
+    if out.is_empty() {
+        anyhow::bail!(
+            "{}: no files in folders named YYYY-MM-DD (the Timeline17 layout)",
+            dir.display()
+        );
+    }
+    Ok(out)
+}
+
+/// Score content-inferred publication dates on the files of `subset` under `dir`.
+pub fn eval_published(dir: &Path, subset: Subset) -> anyhow::Result<PublishedScores> {
+    let files = dated_files(dir)?;
+    let t0 = Instant::now();
+    let (mut documents, mut inferred, mut honest, mut exact) = (0, 0, 0, 0);
+    let mut widths = Vec::new();
+    let mut lags = Vec::new();
+    let mut errors = Vec::new();
+    for (path, truth) in files {
+        let name = format!(
+            "{}/{}",
+            truth.format("%Y-%m-%d"),
+            path.file_name().and_then(|n| n.to_str()).unwrap_or("")
+        );
+        if !subset.contains(&name) {
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        // empty or unreadable files are skipped, as the engine skips them
+        let Ok(doc) = storyline_ingest::document_from_bytes(&name, &bytes) else {
+            continue;
+        };
+        documents += 1;
+        let (published, _) = storyline_time::tag_undated("d1", &doc.text);
+        let Some(p) = published else { continue };
+        let Some(e) = p.value.earliest else { continue };
+        inferred += 1;
+        let l = p.value.latest;
+        if e <= truth && l.is_none_or(|l| truth <= l) {
+            honest += 1;
+            lags.push((truth - e).num_days());
+            if let Some(l) = l {
+                widths.push((l - e).num_days() + 1);
+                exact += usize::from(l == e);
+            }
+        } else {
+            errors.push((
+                name,
+                truth.to_string(),
+                Some(e.to_string()),
+                l.map(|l| l.to_string()),
+                p.evidence.map(|x| x.text).unwrap_or_default(),
+            ));
+        }
+    }
+    Ok(PublishedScores {
+        subset: subset.name().to_string(),
+        documents,
+        inferred,
+        honest,
+        honest_rate: ratio(honest, inferred),
+        coverage: ratio(honest, documents),
+        bounded: widths.len(),
+        median_width_days: median(widths),
+        exact_day: exact,
+        median_lag_days: median(lags),
+        seconds: t0.elapsed().as_secs_f64(),
+        errors,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scores_inferred_windows_against_the_folder_dates() {
+        let dir =
+            std::env::temp_dir().join(format!("storyline-eval-published-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let day = |d: &str, name: &str, text: &str| {
+            let f = dir.join(d);
+            std::fs::create_dir_all(&f).unwrap();
+            std::fs::write(f.join(name), text).unwrap();
+        };
+        // honest: reopened on May 2, written on May 5
+        day(
+            "2027-05-05",
+            "a.txt",
+            "The port reopened on May 2, 2027, officials said.\n",
+        );
+        // dishonest: the text reports a later day than its folder's
+        day(
+            "2027-05-01",
+            "b.txt",
+            "The port reopened on May 2, 2027, officials said.\n",
+        );
+        // no evidence
+        day("2027-05-03", "c.txt", "The port is busy, officials say.\n");
+        let s = eval_published(&dir, Subset::All).unwrap();
+        assert_eq!(s.documents, 3);
+        assert_eq!(s.inferred, 2);
+        assert_eq!(s.honest, 1);
+        assert_eq!(s.errors.len(), 1);
+        assert_eq!(s.errors[0].0, "2027-05-01/b.txt");
+        assert_eq!(s.median_lag_days, Some(3));
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(eval_published(&dir, Subset::All).is_err());
+    }
+}
