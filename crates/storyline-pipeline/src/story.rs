@@ -251,10 +251,39 @@ pub(crate) fn date_from_story(analyses: &mut [DocAnalysis]) {
         .iter()
         .filter_map(|a| Some((a.document.id.clone(), stated(&a.document.published)?)))
         .collect();
-    analyses.par_iter_mut().for_each(|a| date_one(a, &dated));
+    // the years the story gives the undated articles' year-less days
+    let story_years: Vec<BTreeSet<i32>> = {
+        let evidence = day_evidence(analyses);
+        let index: BTreeMap<&str, usize> = analyses
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.document.id.as_str(), i))
+            .collect();
+        (0..analyses.len())
+            .map(|i| {
+                let p = &analyses[i].document.published;
+                if evidence.is_empty()
+                    || !matches!(p.basis, DateBasis::Content | DateBasis::Unknown)
+                {
+                    return BTreeSet::new();
+                }
+                story_years_of_undated(analyses, &evidence, &index, i)
+            })
+            .collect()
+    };
+    analyses
+        .par_iter_mut()
+        .zip(story_years.par_iter())
+        .for_each(|(a, years)| date_one(a, &dated, years));
 }
 
-fn date_one(a: &mut DocAnalysis, dated: &BTreeMap<String, (NaiveDate, NaiveDate)>) {
+/// `story_years`: the years the story gives the article's year-less days; a
+/// reading of them in another year is left out.
+fn date_one(
+    a: &mut DocAnalysis,
+    dated: &BTreeMap<String, (NaiveDate, NaiveDate)>,
+    story_years: &BTreeSet<i32>,
+) {
     let doc = &a.document;
     if !matches!(doc.published.basis, DateBasis::Content | DateBasis::Unknown) {
         return;
@@ -284,7 +313,10 @@ fn date_one(a: &mut DocAnalysis, dated: &BTreeMap<String, (NaiveDate, NaiveDate)
         return;
     }
     let years = w_lo.year() - 1..=w_hi.year();
-    for (_, p) in storyline_time::infer_published_in_years(&doc.id, &doc.text, years) {
+    for (year, p) in storyline_time::infer_published_in_years(&doc.id, &doc.text, years) {
+        if !story_years.is_empty() && !story_years.contains(&year) {
+            continue;
+        }
         let Some(e) = p.value.earliest else {
             continue;
         };
@@ -424,14 +456,125 @@ fn same_event(a: &BTreeMap<String, bool>, b: &BTreeMap<String, bool>) -> bool {
 /// article does not write that day with a year itself. The article's claims are
 /// extracted again when a day changed.
 pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
-    // (month, day) -> [(year, doc index, sentence words, the year was written)]
-    type Evidence = BTreeMap<(u32, u32), Vec<(i32, usize, BTreeMap<String, bool>, bool)>>;
-    let mut evidence: Evidence = BTreeMap::new();
+    let evidence = day_evidence(analyses);
     let index: BTreeMap<&str, usize> = analyses
         .iter()
         .enumerate()
         .map(|(i, a)| (a.document.id.as_str(), i))
         .collect();
+    if evidence.is_empty() {
+        return;
+    }
+    let changes = date_days_changes(analyses, &evidence, &index);
+    drop(index);
+    let mut changed: BTreeSet<usize> = BTreeSet::new();
+    for (i, k, year, docs) in changes {
+        let m = &mut analyses[i].document.times[k];
+        let Some(old) = NaiveDate::parse_from_str(&m.value.value, "%Y-%m-%d").ok() else {
+            continue;
+        };
+        let Some(day) = NaiveDate::from_ymd_opt(year, old.month(), old.day()) else {
+            continue;
+        };
+        let mut value = TimeValue::day(day);
+        value.relative = true;
+        value.zone = m.value.zone.clone();
+        m.value = value;
+        m.story = docs;
+        changed.insert(i);
+    }
+    for i in changed {
+        analyses[i].claims = extract_claims(&analyses[i].document);
+    }
+}
+
+/// The one year that the story's other articles ([`DayEvidence`]) give a year-less
+/// day of article `i` told in a sentence about the same thing, when they agree (and,
+/// with `need_written`, one of them writes the year out); with those articles.
+fn story_year(
+    analyses: &[DocAnalysis],
+    evidence: &DayEvidence,
+    neighbours: &BTreeSet<usize>,
+    i: usize,
+    m: &TimeMention,
+    (mo, d): (u32, u32),
+    need_written: bool,
+) -> Option<(i32, Vec<String>)> {
+    let list = evidence.get(&(mo, d))?;
+    let words = sentence_words(&analyses[i], Span::new(m.start, m.end));
+    let agreeing: Vec<&(i32, usize, BTreeMap<String, bool>, bool)> = list
+        .iter()
+        .filter(|(_, j, w, _)| neighbours.contains(j) && same_event(w, &words))
+        .collect();
+    let years: BTreeSet<i32> = agreeing.iter().map(|e| e.0).collect();
+    let [year] = years.into_iter().collect::<Vec<_>>()[..] else {
+        return None;
+    };
+    // A day the story refers to by month and day alone once its year is written
+    // out somewhere ("October 7, 2023"): a named day, not a fresh one.
+    if need_written && !agreeing.iter().any(|e| e.3) {
+        return None;
+    }
+    let docs: BTreeSet<String> = agreeing
+        .iter()
+        .map(|e| analyses[e.1].document.id.clone())
+        .collect();
+    Some((year, docs.into_iter().collect()))
+}
+
+/// The documents an article is related to (its story, its copies), as indices.
+fn story_neighbours(
+    analyses: &[DocAnalysis],
+    index: &BTreeMap<&str, usize>,
+    i: usize,
+) -> BTreeSet<usize> {
+    analyses[i]
+        .document
+        .related
+        .iter()
+        .filter_map(|r| index.get(r.doc.as_str()).copied())
+        .collect()
+}
+
+/// The years the story gives the year-less days ("March 6", not yet given a year)
+/// of an undated article `i`.
+fn story_years_of_undated(
+    analyses: &[DocAnalysis],
+    evidence: &DayEvidence,
+    index: &BTreeMap<&str, usize>,
+    i: usize,
+) -> BTreeSet<i32> {
+    let neighbours = story_neighbours(analyses, index, i);
+    analyses[i]
+        .document
+        .times
+        .iter()
+        .filter_map(|m| {
+            // "XXXX-03-06" against an open window, or a year the window gave it
+            let (mo, d) = match m.value.value.strip_prefix("XXXX-") {
+                Some(rest) => {
+                    let (mo, d) = rest.split_once('-')?;
+                    (mo.parse().ok()?, d.get(..2)?.parse().ok()?)
+                }
+                None => match named_day(m)? {
+                    (mo, d, _, false) if m.value.relative => (mo, d),
+                    _ => return None,
+                },
+            };
+            // dated articles that give the same day near their own date suffice to
+            // rule a reading out (no day is rewritten here)
+            story_year(analyses, evidence, &neighbours, i, m, (mo, d), false).map(|(y, _)| y)
+        })
+        .collect()
+}
+
+/// Days named with a year across the corpus: (month, day) -> [(year, doc index,
+/// sentence words, the year was written)]. A day counts when its year is written
+/// out, or when the article gives it within [`NEAR_DAYS`] of its own date.
+type DayEvidence = BTreeMap<(u32, u32), Vec<(i32, usize, BTreeMap<String, bool>, bool)>>;
+
+fn day_evidence(analyses: &[DocAnalysis]) -> DayEvidence {
+    let mut evidence: DayEvidence = BTreeMap::new();
     for (i, a) in analyses.iter().enumerate() {
         let own = a
             .document
@@ -455,9 +598,14 @@ pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
             }
         }
     }
-    if evidence.is_empty() {
-        return;
-    }
+    evidence
+}
+
+fn date_days_changes(
+    analyses: &[DocAnalysis],
+    evidence: &DayEvidence,
+    index: &BTreeMap<&str, usize>,
+) -> Vec<(usize, usize, i32, Vec<String>)> {
     let mut changes: Vec<(usize, usize, i32, Vec<String>)> = Vec::new();
     for (i, a) in analyses.iter().enumerate() {
         // Days the article itself writes with a year: its own year wins.
@@ -469,12 +617,7 @@ pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
             .filter(|x| x.3)
             .map(|x| (x.0, x.1))
             .collect();
-        let neighbours: BTreeSet<usize> = a
-            .document
-            .related
-            .iter()
-            .filter_map(|r| index.get(r.doc.as_str()).copied())
-            .collect();
+        let neighbours = story_neighbours(analyses, index, i);
         for (k, m) in a.document.times.iter().enumerate() {
             let Some((mo, d, y, false)) = named_day(m) else {
                 continue;
@@ -482,52 +625,17 @@ pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
             if !m.value.relative || written.contains(&(mo, d)) {
                 continue;
             }
-            let Some(list) = evidence.get(&(mo, d)) else {
+            let Some((year, docs)) =
+                story_year(analyses, evidence, &neighbours, i, m, (mo, d), true)
+            else {
                 continue;
             };
-            let words = sentence_words(a, Span::new(m.start, m.end));
-            let agreeing: Vec<&(i32, usize, BTreeMap<String, bool>, bool)> = list
-                .iter()
-                .filter(|(_, j, w, _)| neighbours.contains(j) && same_event(w, &words))
-                .collect();
-            let years: BTreeSet<i32> = agreeing.iter().map(|e| e.0).collect();
-            let [year] = years.into_iter().collect::<Vec<_>>()[..] else {
-                continue;
-            };
-            // A day the story refers to by month and day alone once its year is
-            // written out somewhere ("October 7, 2023"): a named day, not a fresh one.
-            if !agreeing.iter().any(|e| e.3) {
-                continue;
+            if year < y {
+                changes.push((i, k, year, docs));
             }
-            if year >= y {
-                continue;
-            }
-            let docs: BTreeSet<String> = agreeing
-                .iter()
-                .map(|e| analyses[e.1].document.id.clone())
-                .collect();
-            changes.push((i, k, year, docs.into_iter().collect()));
         }
     }
-    let mut changed: BTreeSet<usize> = BTreeSet::new();
-    for (i, k, year, docs) in changes {
-        let m = &mut analyses[i].document.times[k];
-        let Some(old) = NaiveDate::parse_from_str(&m.value.value, "%Y-%m-%d").ok() else {
-            continue;
-        };
-        let Some(day) = NaiveDate::from_ymd_opt(year, old.month(), old.day()) else {
-            continue;
-        };
-        let mut value = TimeValue::day(day);
-        value.relative = true;
-        value.zone = m.value.zone.clone();
-        m.value = value;
-        m.story = docs;
-        changed.insert(i);
-    }
-    for i in changed {
-        analyses[i].claims = extract_claims(&analyses[i].document);
-    }
+    changes
 }
 
 #[cfg(test)]

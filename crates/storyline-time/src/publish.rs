@@ -114,7 +114,8 @@ pub fn infer_published(doc: &str, text: &str, mentions: &[TimeMention]) -> Optio
     // A past-tense weekday ("on Sunday") names a day of the week before publication,
     // but not whether that day came after the latest dated event, and "this month"
     // alone does not say which reported event lies in the article's month: neither
-    // bounds the window.
+    // bounds the window. (Taking them as the days just after the latest dated event
+    // made 7 more of 73 windows miss the true day on Timeline17's tune half.)
     let latest = latest.map(|l| l.max(earliest));
     let (value, precision, modifier) = match latest {
         Some(l) if l == earliest => (
