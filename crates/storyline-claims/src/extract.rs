@@ -2227,6 +2227,18 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
     layouts::signed_quotes(doc, &mut out, &mut cores);
     continuations(doc, &mut out);
     resolve(doc, &mut out, &cores);
+    layouts::turn_speakers(doc, &mut out, &labels);
+    // "you know", "do you think …?": the one spoken to makes no claim in the ledger
+    for att in &mut out {
+        if att
+            .speaker
+            .and_then(|s| s.slice(doc.text))
+            .is_some_and(|s| s.eq_ignore_ascii_case("you"))
+            && att.antecedent.is_none()
+        {
+            att.weak = true;
+        }
+    }
     for att in &mut out {
         finish(doc, att);
     }

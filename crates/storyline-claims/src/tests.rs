@@ -757,3 +757,34 @@ fn poll_findings_introduced_by_in() {
         assert!(extract(t).iter().all(|x| s(t, Some(x.cue)) != "in"), "{t}");
     }
 }
+
+#[test]
+fn first_person_in_a_transcript_is_the_turn_holder() {
+    let t = "HOLM: Good morning. I think the bridge will open in May.\n\nREYES: Are you sure?\n\nHOLM: Yes.\nI said so last week.\n";
+    let a = extract(t);
+    let i_think = find(t, &a, "think");
+    assert_eq!(s(t, i_think.referent()), "HOLM");
+    let i_said = find(t, &a, "said");
+    assert_eq!(s(t, i_said.referent()), "HOLM");
+    // outside a transcript "I" keeps no antecedent of that kind
+    let n = "“I think the bridge will open,” Holm said. I asked the council twice.";
+    let b = extract(n);
+    assert!(b
+        .iter()
+        .filter(|x| s(n, x.speaker) == "I")
+        .all(|x| x.antecedent.is_none()));
+}
+
+#[test]
+fn the_one_spoken_to_makes_no_claim() {
+    let t = "REYES: Do you think the bridge will open? You know, people say it will.";
+    let a = extract(t);
+    assert!(a
+        .iter()
+        .filter(|x| s(t, x.speaker).eq_ignore_ascii_case("you"))
+        .all(|x| x.weak));
+    assert!(
+        a.iter().any(|x| s(t, x.speaker) == "people" && !x.weak),
+        "{a:#?}"
+    );
+}

@@ -458,6 +458,14 @@ pub fn parse_article(path: &str, text: &str, markdown: bool) -> Document {
     } else {
         text
     };
+    // research corpora ship news tokenised ("Egypt 's", "January 27 , 2011")
+    let detokenised;
+    let text = if crate::detok::is_ptb_tokenised(text) {
+        detokenised = crate::detok::detokenise(text);
+        detokenised.as_str()
+    } else {
+        text
+    };
     let lines: Vec<&str> = text.split('\n').collect();
     let mut meta = Meta::default();
 

@@ -13,6 +13,7 @@ pub mod article;
 pub mod dates;
 pub mod decode;
 pub mod dedup;
+pub mod detok;
 pub mod feeds;
 pub mod html;
 pub mod inputs;

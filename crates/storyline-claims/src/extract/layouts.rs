@@ -364,3 +364,32 @@ pub(super) fn in_poll(doc: &Doc, a: usize, b: usize) -> Option<(Attribution, (us
     );
     Some((att, (i + 1, head_end)))
 }
+
+/// In a transcript, "I" is whoever holds the turn: a first-person speaker takes as
+/// its antecedent the speaker of the last label before it ("BLITZER: … I think …").
+pub(super) fn turn_speakers(doc: &Doc, out: &mut [Attribution], labels: &HashSet<String>) {
+    if labels.is_empty() {
+        return;
+    }
+    let mut turn: Option<Span> = None;
+    let mut order: Vec<usize> = (0..out.len()).collect();
+    order.sort_by_key(|&i| (out[i].cue.start, i));
+    for i in order {
+        let a = &out[i];
+        let is_label = a.cue.slice(doc.text) == Some(":")
+            && a.source
+                .slice(doc.text)
+                .is_some_and(|s| labels.contains(s.trim()));
+        if is_label {
+            turn = a.speaker;
+            continue;
+        }
+        let first_person = a.speaker_kind == SpeakerKind::Pronoun
+            && a.speaker
+                .and_then(|s| s.slice(doc.text))
+                .is_some_and(|s| matches!(s, "I" | "me"));
+        if first_person && a.antecedent.is_none() {
+            out[i].antecedent = turn;
+        }
+    }
+}

@@ -1,0 +1,103 @@
+//! Penn-Treebank-tokenised text ("Egypt 's", "do n't", "`` quoted ''", "-LRB-",
+//! "January 27 , 2011"), the form many research corpora ship news in, joined back
+//! into running text before cleaning, so that dates, quotes, names and clitics read
+//! as in any article. The token table is data (`resources/ingest/ptb_tokens.tsv`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+const PTB_TSV: &str = include_str!("../../../resources/ingest/ptb_tokens.tsv");
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Join {
+    Left,
+    Right,
+    None,
+}
+
+static TOKENS: LazyLock<HashMap<&'static str, (Option<&'static str>, Join)>> =
+    LazyLock::new(|| {
+        PTB_TSV
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                let (tok, rep, join) = (f.next()?, f.next()?, f.next()?);
+                let rep = (rep != "-").then_some(rep);
+                let join = match join.trim() {
+                    "left" => Join::Left,
+                    "right" => Join::Right,
+                    _ => Join::None,
+                };
+                Some((tok, (rep, join)))
+            })
+            .collect()
+    });
+
+/// Whether a text reads as Penn-Treebank-tokenised: bracket tokens, `` quotes, or
+/// split clitics and commas at a rate no typed text has (at least 3, and one per 40
+/// words).
+pub fn is_ptb_tokenised(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let mut marks = 0usize;
+    for w in text.split_whitespace() {
+        if matches!(
+            w,
+            "-LRB-" | "-RRB-" | "``" | "n't" | "'s" | "'re" | "'ve" | "'ll"
+        ) {
+            marks += 1;
+        }
+    }
+    marks += text.matches(" , ").count();
+    marks >= 3 && marks * 40 >= words
+}
+
+/// `text` with its tokens joined back: no space before punctuation and clitics, none
+/// after opening brackets and quotes, PTB's bracket and quote tokens as characters,
+/// and "\/" as "/". Line breaks are kept.
+pub fn detokenise(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (n, line) in text.split('\n').enumerate() {
+        if n > 0 {
+            out.push('\n');
+        }
+        let mut glue_next = true; // no space before the line's first token
+        for tok in line.split(' ').filter(|t| !t.is_empty()) {
+            let tok_fixed;
+            let tok = if tok.contains("\\/") || tok.contains("\\*") {
+                tok_fixed = tok.replace("\\/", "/").replace("\\*", "*");
+                tok_fixed.as_str()
+            } else {
+                tok
+            };
+            let (rep, join) = TOKENS.get(tok).copied().unwrap_or((None, Join::None));
+            if !glue_next && join != Join::Left {
+                out.push(' ');
+            }
+            out.push_str(rep.unwrap_or(tok));
+            glue_next = join == Join::Right;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokenised_news_reads_as_written() {
+        let t = "Lind 's mayor said -LRB- on Monday -RRB- she `` ca n't wait '' for the $ 4 million bridge , due March 3 , 2027 .\nHOLM , HOST : It 's 1\\/2 done .";
+        assert!(is_ptb_tokenised(t));
+        assert_eq!(
+            detokenise(t),
+            "Lind's mayor said (on Monday) she “can't wait” for the $4 million bridge, due March 3, 2027.\nHOLM, HOST: It's 1/2 done."
+        );
+    }
+
+    #[test]
+    fn typed_text_is_left_alone() {
+        let t = "The mayor said on Monday that the bridge, which cost $4 million, will open in March. \"We can't wait,\" she said.";
+        assert!(!is_ptb_tokenised(t));
+    }
+}
