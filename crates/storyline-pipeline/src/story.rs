@@ -215,13 +215,18 @@ pub(crate) fn link_same_story(analyses: &mut [DocAnalysis], entities: &[Entity])
     }
 }
 
-/// A date the document states itself (header, meta, dateline, byline, file), as
-/// opposed to one inferred from its content.
+/// A date the document states itself (header, meta, dateline, byline, file), or a
+/// single day its content fixes (its own first-line stamp, "yesterday, March 3"),
+/// as opposed to a wider window inferred from its content.
 fn stated(p: &Published) -> Option<(NaiveDate, NaiveDate)> {
-    if matches!(p.basis, DateBasis::Content | DateBasis::Unknown) {
-        return None;
+    match p.basis {
+        DateBasis::Unknown => None,
+        DateBasis::Content => {
+            let e = p.value.earliest?;
+            (p.value.latest == Some(e) && p.story.is_empty()).then_some((e, e))
+        }
+        _ => Some((p.value.earliest?, p.value.latest?)),
     }
-    Some((p.value.earliest?, p.value.latest?))
 }
 
 /// The time value of a window of days: as precise as the window allows.
@@ -740,6 +745,23 @@ mod tests {
             .find(|t| t.text == "March 3")
             .expect("March 3 tagged");
         assert_eq!(t.value.value, "2031-03-03");
+    }
+
+    #[test]
+    fn an_article_whose_first_line_stamps_its_day_dates_its_story() {
+        let stamped = format!("March 4, 2031 | By Ana Ruiz {FERRY_1}");
+        let report = analyze(
+            vec![doc("d1", None, &stamped), doc("d2", None, FERRY_UNDATED)],
+            vec![],
+        );
+        let p1 = &report.documents[0].published;
+        assert_eq!(p1.basis, DateBasis::Content);
+        assert_eq!(p1.value.earliest, NaiveDate::from_ymd_opt(2031, 3, 4));
+        assert_eq!(p1.value.latest, p1.value.earliest);
+        // the other undated article is dated by it, within the story's margin
+        let p2 = &report.documents[1].published;
+        assert!(p2.story.contains(&"d1".to_string()), "{p2:?}");
+        assert_eq!(p2.value.latest, NaiveDate::from_ymd_opt(2031, 4, 4));
     }
 
     #[test]
