@@ -19,6 +19,7 @@ const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
 const FINDING_SOURCES: &str = include_str!("../../../resources/claims/finding_sources.txt");
+const RUBRICS: &str = include_str!("../../../resources/claims/rubrics.txt");
 
 /// How a cue verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -610,6 +611,14 @@ static FINDING_SET: LazyLock<HashMap<String, bool>> = LazyLock::new(|| {
 /// saying ("poll", "sources"); `Some(true)` when "in" can introduce it ("in a poll").
 pub(crate) fn finding_source(word: &str) -> Option<bool> {
     FINDING_SET.get(word).copied()
+}
+
+static RUBRIC_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(RUBRICS).map(str::trim).collect());
+
+/// Whether `label` (lowercase) is a page rubric written like a speaker label.
+pub(crate) fn is_rubric(label: &str) -> bool {
+    RUBRIC_SET.contains(label)
 }
 
 /// A crude stem: the form less one of "ing", "ed", "es", "s", "e" when at least

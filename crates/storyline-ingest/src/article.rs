@@ -460,7 +460,7 @@ pub fn parse_article(path: &str, text: &str, markdown: bool) -> Document {
     };
     // research corpora ship news tokenised ("Egypt 's", "January 27 , 2011")
     let detokenised;
-    let text = if crate::detok::is_ptb_tokenised(text) {
+    let text = if !markdown && crate::detok::is_ptb_tokenised(text) {
         detokenised = crate::detok::detokenise(text);
         detokenised.as_str()
     } else {

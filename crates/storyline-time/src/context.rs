@@ -138,7 +138,8 @@ pub(crate) fn tense_cue_at(
     let mut strong: Option<(usize, Tense, bool)> = None;
     let mut consider = |dist: usize, w: &str, prev: Option<&str>, after: bool| {
         if let Some((t, is_strong)) = cue(lex, w) {
-            if !is_strong && weak_after_be(prev) {
+            // "will be held", "to be named": a participle after "be" is no past
+            if (!is_strong || t == Tense::Past) && weak_after_be(prev) {
                 return;
             }
             let slot = if is_strong { &mut strong } else { &mut weak };

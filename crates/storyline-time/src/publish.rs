@@ -196,15 +196,25 @@ fn tied_windows<'m>(
                     })
             });
         let Some(d) = near else { continue };
-        if d.value.relative || d.value.modifier.is_some() || stamp(text, d.start, d.end).is_some() {
+        // the tie tells of a day gone by ("will be held this month, on March 28" says
+        // nothing of how long before March 28 it was written)
+        if d.value.relative
+            || d.value.modifier.is_some()
+            || stamp(text, d.start, d.end).is_some()
+            || tense_at(&RULES.lex, text, d.start, d.end) != Some(Tense::Past)
+        {
             continue;
         }
         let Some(day) = d.value.earliest else {
             continue;
         };
         let daily = d.value.precision == Precision::Day;
-        let monday =
-            |x: NaiveDate| x - chrono::Duration::days(x.weekday().num_days_from_monday() as i64);
+        let monday = |x: NaiveDate| {
+            x.checked_sub_signed(chrono::Duration::days(
+                x.weekday().num_days_from_monday() as i64
+            ))
+        };
+        let plus = |x: NaiveDate, n: i64| x.checked_add_signed(chrono::Duration::days(n));
         let next_month = |x: NaiveDate| {
             if x.month() == 12 {
                 NaiveDate::from_ymd_opt(x.year() + 1, 1, 1)
@@ -216,10 +226,10 @@ fn tied_windows<'m>(
         let w = match (rel.as_str(), daily) {
             ("next_day", true) => day.succ_opt().map(|n| (n, n)),
             ("same_day", true) => Some((day, day)),
-            ("same_week", true) => Some((day, monday(day) + chrono::Duration::days(6))),
+            ("same_week", true) => monday(day).and_then(|m| Some((day, plus(m, 6)?))),
             ("next_week", true) => {
-                let m = monday(day) + chrono::Duration::days(7);
-                Some((m, m + chrono::Duration::days(6)))
+                let m = monday(day).and_then(|m| plus(m, 7));
+                m.and_then(|m| Some((m, plus(m, 6)?)))
             }
             ("same_month", true) => last_day_of_month(day.year(), day.month()).map(|l| (day, l)),
             ("next_month", true) => {
@@ -299,6 +309,18 @@ fn stamp(text: &str, start: usize, end: usize) -> Option<Stamp> {
             }
         }
     }
+    // "began on Nov. 26, 2008 at 9:30 p.m. when …" is an event: a clock makes a
+    // stamp only when a bar, a stamp word or the end of the line follows it
+    if stamped {
+        let line_rest = after.split('\n').next().unwrap_or("").trim();
+        if !(line_rest.is_empty()
+            || line_rest.starts_with('|')
+            || stamp_word("comment", line_rest)
+            || stamp_word("widget", line_rest))
+        {
+            stamped = false;
+        }
+    }
     let bar = after.starts_with('|');
     if bar {
         stamped = true;
@@ -311,13 +333,25 @@ fn stamp(text: &str, start: usize, end: usize) -> Option<Stamp> {
         return Some(Stamp::Other);
     }
     let prev = word_before(text, start);
-    if stamp_word("update", &prev) || stamp_word("posted", &prev) {
+    if (stamp_word("update", &prev) || stamp_word("posted", &prev)) && opens_line(text, start) {
         return Some(Stamp::Other);
     }
-    if bar && stamp_word("byline", after) && !text[..start].contains('\n') {
+    if bar && stamp_word("byline", after) && text.get(..start).is_some_and(|h| !h.contains('\n')) {
         return Some(Stamp::Byline);
     }
     stamped.then_some(Stamp::Other)
+}
+
+/// Whether only the one word before byte `start` (and punctuation) stands between
+/// the start of its line and `start` ("Updated: March 3", not "the report, published
+/// March 3").
+fn opens_line(text: &str, start: usize) -> bool {
+    let head = text.get(..start).unwrap_or("");
+    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
+    line.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+        <= 1
 }
 
 /// The word before byte `start`, lower-cased.
@@ -333,26 +367,25 @@ fn word_before(text: &str, start: usize) -> String {
 
 /// Whether a past-tense date mention tells when something happened, so that the
 /// article came after it: not a deadline or limit ("predicted $5 gas by 2012", "until
-/// 2013"), and a bare year only as the time of its clause ("in 2009", "since 2006";
-/// not "the 2012 elections", "thinking about 2012", "heads into 2012").
+/// 2013", "set for 2030"), and a bare year only as the time of its clause ("in 2009",
+/// "since 2006"; not "the 2012 elections", "the class of 2031", "thinking about
+/// 2012", "heads into 2012").
 fn reports_event(text: &str, m: &TimeMention) -> bool {
     let prev = word_before(text, m.start);
     if matches!(
         prev.as_str(),
-        "by" | "until" | "till" | "through" | "before" | "to" | "into"
+        "by" | "until" | "till" | "through" | "before" | "to" | "into" | "for"
     ) {
         return false;
     }
     if m.value.precision == Precision::Year {
         // "the 2012 elections" may lie ahead; "the October 7 attack" is told as past
-        return matches!(
-            prev.as_str(),
-            "in" | "since" | "from" | "during" | "of" | ""
-        ) || text
-            .get(..m.start)
-            .unwrap_or("")
-            .trim_end()
-            .ends_with(['.', '\n']);
+        return matches!(prev.as_str(), "in" | "since" | "from" | "during" | "")
+            || text
+                .get(..m.start)
+                .unwrap_or("")
+                .trim_end()
+                .ends_with(['.', '\n']);
     }
     true
 }
@@ -383,12 +416,10 @@ fn after_modal(text: &str, start: usize) -> bool {
     let head = text.get(..start).unwrap_or("");
     let from = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
     head[from..]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .any(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "will" | "'ll" | "ll" | "shall" | "won't" | "wo"
-            )
+            let w = w.to_lowercase().replace('’', "'");
+            matches!(w.as_str(), "will" | "ll" | "shall" | "won't" | "wo") || w.ends_with("'ll")
         })
 }
 

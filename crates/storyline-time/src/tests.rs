@@ -1030,3 +1030,41 @@ fn tokenised_text_keeps_its_dates() {
         "{got:?}"
     );
 }
+
+#[test]
+fn review_cases_for_publication_windows() {
+    let window = |text: &str| {
+        tag_undated("d1", text)
+            .0
+            .map(|p| (p.value.earliest, p.value.latest))
+    };
+    // a tie to a day still ahead says nothing of how long before it the text was written
+    let w = window(
+        "The port reopened on May 2, 2027. The vote will be held this month, on May 28, 2027.",
+    );
+    assert_eq!(w.map(|x| x.0), Some(Some(d(2027, 5, 2))));
+    // "the class of 2031" is no event
+    assert_eq!(
+        window("Members of the class of 2031 arrived on campus."),
+        None
+    );
+    // an event with its clock time is an event, not a stamp
+    assert_eq!(
+        window("The attack began on Nov. 26, 2027 at 9:30 p.m. when gunmen landed."),
+        Some((Some(d(2027, 11, 26)), None))
+    );
+    // "published" inside a sentence is an event; at the head of a line, a stamp
+    assert_eq!(
+        window("The report, published March 3, 2027, found errors."),
+        Some((Some(d(2027, 3, 3)), None))
+    );
+    assert_eq!(
+        window("The port reopened on May 2, 2027, officials said.\nUpdated June 12, 2029."),
+        Some((Some(d(2027, 5, 2)), None))
+    );
+    // "they'll" is a future modal
+    assert_eq!(
+        window("The port reopened on May 2, 2027, and they'll vote on June 3, 2027."),
+        Some((Some(d(2027, 5, 2)), Some(d(2027, 6, 3))))
+    );
+}

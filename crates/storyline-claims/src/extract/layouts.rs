@@ -40,6 +40,14 @@ const POLL_MODIFIERS: [&str; 22] = [
     "nationwide",
 ];
 
+/// Lower-case words of a standing in the polls, one of which must come before a
+/// mid-sentence "in the polls".
+const POLL_STANDINGS: [&str; 24] = [
+    "lead", "leads", "led", "leading", "trail", "trails", "trailed", "trailing", "ahead", "behind",
+    "tied", "points", "percent", "gained", "gains", "lost", "slipped", "surged", "dropped", "fell",
+    "rose", "ranks", "ranked", "edge",
+];
+
 /// Lower-case words that may follow the poll noun in the source phrase or after it.
 const POLL_FOLLOWERS: [&str; 16] = [
     "released",
@@ -163,13 +171,30 @@ fn quote_before(doc: &Doc, j: usize) -> Option<Span> {
     if !doc.is_quote(q) {
         return None;
     }
-    if let Some(r) = doc.region_closed_by(q) {
-        return Some(r);
-    }
-    let end = doc.toks[q].e;
-    let (ls, _) = line_of(doc.text, doc.toks[q].s);
-    let first = doc.toks.partition_point(|t| t.s < ls);
-    (first < q && doc.is_quote(first)).then(|| Span::new(doc.toks[first].s, end))
+    let span = match doc.region_closed_by(q) {
+        Some(r) => r,
+        None => {
+            let end = doc.toks[q].e;
+            let (ls, _) = line_of(doc.text, doc.toks[q].s);
+            let first = doc.toks.partition_point(|t| t.s < ls);
+            if !(first < q && doc.is_quote(first)) {
+                return None;
+            }
+            Span::new(doc.toks[first].s, end)
+        }
+    };
+    statement(doc.text, span).then_some(span)
+}
+
+/// Whether a quotation reads as something said rather than a title or a name
+/// ("“The Road” — Cormac McCarthy"): four words or more, or punctuation closing it
+/// inside the marks.
+fn statement(text: &str, q: Span) -> bool {
+    let inner = text
+        .get(q.start..q.end)
+        .unwrap_or("")
+        .trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '\'' | '‘' | '’' | '`'));
+    inner.split_whitespace().count() >= 4 || inner.trim_end().ends_with(['.', '!', '?', ','])
 }
 
 /// Quotations signed with a dash after them.
@@ -270,9 +295,13 @@ pub(super) fn transcript_labels(text: &str) -> HashSet<String> {
             *count.entry(label).or_default() += 1;
         }
     }
-    // a transcript: some label opens two or more turns; then every label is a speaker
+    // page rubrics ("READ MORE:", "WATCH:") are no speakers
+    count.retain(|l, _| !is_rubric(l));
+    // a transcript: two speakers, one of whom opens two or more turns, or "Q" and
+    // "A"; then every label is a speaker
     let qa = count.contains_key("Q") && count.contains_key("A");
-    if !count.iter().any(|(l, &c)| c >= 2 && (l.len() > 1 || qa)) {
+    let named = count.keys().filter(|l| l.len() > 1).count();
+    if !(qa || named >= 2 && count.iter().any(|(l, &c)| c >= 2 && l.len() > 1)) {
         return HashSet::new();
     }
     count
@@ -280,6 +309,13 @@ pub(super) fn transcript_labels(text: &str) -> HashSet<String> {
         .filter(|l| l.len() > 1 || qa)
         .map(str::to_string)
         .collect()
+}
+
+/// Whether an all-capitals label is a page's rubric ("READ MORE", "EDITOR'S NOTE"),
+/// from `resources/claims/rubrics.txt`.
+fn is_rubric(label: &str) -> bool {
+    let l = label.to_lowercase().replace('’', "'");
+    crate::lexicon::is_rubric(l.trim())
 }
 
 /// "In a Harbour Gazette poll released Monday, 52 percent …" and "… leads in the
@@ -341,10 +377,18 @@ pub(super) fn in_poll(doc: &Doc, a: usize, b: usize) -> Option<(Attribution, (us
         ce: head_end,
         anon_clause: false,
     };
-    // at the sentence's head ("In a poll, …", "But in a poll …"): the content follows
-    let opening = (a..i).all(|x| {
+    let opening_pos = (a..i).all(|x| {
         matches!(doc.t(x), "and" | "but" | "yet" | "still" | "meanwhile") || !doc.is_word(x)
     });
+    // mid-sentence, only a standing in the polls ("leads in the latest polls"), not
+    // "did well in the survey of local parks" or "took part in the survey"
+    if !opening_pos
+        && (doc.t(head_end) == "of" || !(a..i).any(|x| POLL_STANDINGS.contains(&doc.t(x))))
+    {
+        return None;
+    }
+    // at the sentence's head ("In a poll, …", "But in a poll …"): the content follows
+    let opening = opening_pos;
     let content = if opening {
         let mut s = e;
         while s < b && doc.is_punct(s) && !doc.is_quote(s) {
