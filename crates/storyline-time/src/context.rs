@@ -98,7 +98,7 @@ fn cue(lex: &Lexicon, word: &str) -> Option<(Tense, bool)> {
     None
 }
 
-fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
+pub(crate) fn words(s: &str) -> impl DoubleEndedIterator<Item = &str> {
     s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
         .filter(|w| !w.is_empty())
 }

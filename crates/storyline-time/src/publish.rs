@@ -4,13 +4,12 @@
 // supports: page stamps (comments, updates) and unanchored cues bound nothing.
 
 use chrono::{Datelike, NaiveDate};
-use std::sync::LazyLock;
 use storyline_model::{
     DateBasis, Evidence, Precision, Published, Span, TimeMention, TimeMod, TimeValue, TimexType,
 };
 
-use crate::context::tense_at;
-use crate::rules::{Tense, RULES};
+use crate::context::{tense_at, words};
+use crate::rules::{norm_key, Tense, RULES};
 use crate::value::last_day_of_month;
 use crate::{tag, Anchor};
 
@@ -148,20 +147,6 @@ pub fn infer_published(doc: &str, text: &str, mentions: &[TimeMention]) -> Optio
     })
 }
 
-const CROSSREFS: &str = include_str!("../../../resources/time/crossrefs.tsv");
-
-/// `(phrase, relation)` rows of `resources/time/crossrefs.tsv`.
-static CROSSREF_ROWS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    CROSSREFS
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (p, r) = l.split_once('\t')?;
-            Some((p.trim().to_string(), r.trim().to_string()))
-        })
-        .collect()
-});
-
 /// The publication windows that relative expressions written right next to a date
 /// give ("yesterday, March 3" => March 4; "earlier this month, on March 3" => March
 /// 3 to 31): `(earliest, latest, relative mention)`, in text order.
@@ -171,8 +156,7 @@ fn tied_windows<'m>(
 ) -> Vec<(NaiveDate, NaiveDate, &'m TimeMention)> {
     let mut out = Vec::new();
     for (i, r) in mentions.iter().enumerate() {
-        let phrase = r.text.to_lowercase();
-        let Some((_, rel)) = CROSSREF_ROWS.iter().find(|(p, _)| *p == phrase) else {
+        let Some(rel) = RULES.lex.crossrefs.get(&norm_key(&r.text)) else {
             continue;
         };
         // the nearest neighbouring mention, with only a comma, "on" / "in" or a dash
@@ -247,8 +231,6 @@ fn tied_windows<'m>(
     out
 }
 
-const STAMPS: &str = include_str!("../../../resources/time/stamps.tsv");
-
 /// What a date written as a page's stamp stamps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Stamp {
@@ -260,24 +242,15 @@ enum Stamp {
     Other,
 }
 
-/// `(kind, phrase)` rows of `resources/time/stamps.tsv`.
-static STAMP_WORDS: LazyLock<Vec<(String, String)>> = LazyLock::new(|| {
-    STAMPS
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let (k, p) = l.split_once('\t')?;
-            Some((k.trim().to_string(), p.trim().to_string()))
-        })
-        .collect()
-});
-
+/// Whether `text` opens with a phrase of `kind` from `resources/time/stamps.tsv`.
+/// Only its first words are read (this runs for every date of a document).
 fn stamp_word(kind: &str, text: &str) -> bool {
-    let t = text.to_lowercase();
-    STAMP_WORDS.iter().any(|(k, p)| {
-        k == kind
-            && t.starts_with(p.as_str())
-            && !t[p.len()..].starts_with(|c: char| c.is_alphanumeric())
+    let head: Vec<String> = words(text).take(3).map(str::to_lowercase).collect();
+    RULES.lex.stamps.iter().any(|(k, p)| {
+        k == kind && {
+            let n = p.split(' ').count();
+            n <= head.len() && head[..n].join(" ") == *p
+        }
     })
 }
 
@@ -347,20 +320,13 @@ fn stamp(text: &str, start: usize, end: usize) -> Option<Stamp> {
 /// March 3").
 fn opens_line(text: &str, start: usize) -> bool {
     let head = text.get(..start).unwrap_or("");
-    let line = &head[head.rfind('\n').map_or(0, |i| i + 1)..];
-    line.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-        <= 1
+    words(&head[head.rfind('\n').map_or(0, |i| i + 1)..]).count() <= 1
 }
 
 /// The word before byte `start`, lower-cased.
 fn word_before(text: &str, start: usize) -> String {
-    text.get(..start)
-        .unwrap_or("")
-        .trim_end()
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
-        .find(|w| !w.is_empty())
+    words(text.get(..start).unwrap_or(""))
+        .next_back()
         .unwrap_or("")
         .to_lowercase()
 }
@@ -415,12 +381,10 @@ fn is_adverbial(text: &str, start: usize) -> bool {
 fn after_modal(text: &str, start: usize) -> bool {
     let head = text.get(..start).unwrap_or("");
     let from = head.rfind(['.', '!', '?', '\n']).map_or(0, |i| i + 1);
-    head[from..]
-        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
-        .any(|w| {
-            let w = w.to_lowercase().replace('’', "'");
-            matches!(w.as_str(), "will" | "ll" | "shall" | "won't" | "wo") || w.ends_with("'ll")
-        })
+    words(&head[from..]).any(|w| {
+        let w = w.to_lowercase().replace('’', "'");
+        matches!(w.as_str(), "will" | "shall" | "won't" | "wo") || w.ends_with("'ll")
+    })
 }
 
 /// The publication window of an undated article on the assumption that the calendar

@@ -25,6 +25,8 @@ const PATTERNS: &str = include_str!("../../../resources/time/patterns.tsv");
 const PARAMS: &str = include_str!("../../../resources/time/params.tsv");
 const NAMES: &str = include_str!("../../../resources/time/names.tsv");
 const ZONES: &str = include_str!("../../../resources/time/zones.tsv");
+const STAMPS: &str = include_str!("../../../resources/time/stamps.tsv");
+const CROSSREFS: &str = include_str!("../../../resources/time/crossrefs.tsv");
 
 /// Words too common to tell the tagger that a time expression may be near.
 const NOT_TRIGGERS: &[&str] = &[
@@ -123,6 +125,11 @@ pub(crate) struct Lexicon {
     pub params: HashMap<String, String>,
     /// Filter words (`names.tsv`): word -> kind (`name`, `function`).
     pub names: HashMap<String, String>,
+    /// Page-stamp words (`stamps.tsv`): (kind, phrase), for publication dates.
+    pub stamps: Vec<(String, String)>,
+    /// Relative expressions that tie an article to a date next to them
+    /// (`crossrefs.tsv`): phrase -> relation.
+    pub crossrefs: HashMap<String, String>,
 }
 
 /// Everything compiled from the resources.
@@ -343,6 +350,31 @@ impl Rules {
         }
         for (w, v, _) in &params {
             lex.params.insert(w.clone(), v.clone());
+        }
+        for r in rows(STAMPS) {
+            match (r.first().copied(), r.get(1)) {
+                (Some(k @ ("comment" | "widget" | "byline" | "update" | "posted")), Some(p)) => {
+                    lex.stamps.push((k.to_string(), norm_key(p)))
+                }
+                _ => errors.push(format!("STAMPS: bad row {r:?}")),
+            }
+        }
+        for (w, rel, _) in simple(CROSSREFS, "CROSSREFS", &mut errors) {
+            const RELATIONS: [&str; 8] = [
+                "next_day",
+                "same_day",
+                "same_week",
+                "next_week",
+                "same_month",
+                "next_month",
+                "same_year",
+                "next_year",
+            ];
+            if RELATIONS.contains(&rel.as_str()) {
+                lex.crossrefs.insert(w, rel);
+            } else {
+                errors.push(format!("CROSSREFS: bad relation {rel}"));
+            }
         }
 
         let words = |list: &[Row], keep: &dyn Fn(&Row) -> bool| {

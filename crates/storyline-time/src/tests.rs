@@ -603,6 +603,21 @@ fn output_is_deterministic_ordered_and_non_overlapping() {
     }
 }
 
+/// The publication window inferred for an undated text, when there is one.
+fn window(text: &str) -> Option<(Option<NaiveDate>, Option<NaiveDate>)> {
+    tag_undated("d1", text)
+        .0
+        .map(|p| (p.value.earliest, p.value.latest))
+}
+
+fn window_of(text: &str) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    window(text).expect("a date is inferred")
+}
+
+fn earliest_of(text: &str) -> Option<NaiveDate> {
+    window(text).and_then(|w| w.0)
+}
+
 #[test]
 fn inferred_window_stays_open_without_evidence_of_an_upper_bound() {
     let text = "The ceasefire that began on March 3, 2024 still holds, officials said.";
@@ -640,39 +655,30 @@ fn infer_published_from_content() {
 
 #[test]
 fn a_relative_expression_next_to_a_date_ties_the_article_to_it() {
-    let window = |text: &str| {
-        let p = tag_undated("d1", text).0.expect("a date is inferred");
-        (p.value.earliest, p.value.latest)
-    };
     // "yesterday, March 3": published on March 4
     assert_eq!(
-        window("The bridge closed yesterday, March 3, 2027, after the storm."),
+        window_of("The bridge closed yesterday, March 3, 2027, after the storm."),
         (Some(d(2027, 3, 4)), Some(d(2027, 3, 4)))
     );
     // "earlier this month, on March 3": in March, on or after the 3rd
     assert_eq!(
-        window("Earlier this month, on March 3, 2027, the council voted to close it."),
+        window_of("Earlier this month, on March 3, 2027, the council voted to close it."),
         (Some(d(2027, 3, 3)), Some(d(2027, 3, 31)))
     );
     // "last year, in May 2026": published in 2027
     assert_eq!(
-        window("The ferry sank last year, in May 2026, off the cape."),
+        window_of("The ferry sank last year, in May 2026, off the cape."),
         (Some(d(2027, 1, 1)), Some(d(2027, 12, 31)))
     );
     // not next to each other: no tie, an open window
     assert_eq!(
-        window("The council voted on March 3, 2027. Repairs began earlier this month."),
+        window_of("The council voted on March 3, 2027. Repairs began earlier this month."),
         (Some(d(2027, 3, 3)), None)
     );
 }
 
 #[test]
 fn page_stamps_are_not_reported_events() {
-    let window = |text: &str| {
-        tag_undated("d1", text)
-            .0
-            .map(|p| (p.value.earliest, p.value.latest))
-    };
     // a reader's comment comes after the article: its day bounds it from above
     let t = "The port reopened on May 2, 2027, officials said.\n\
              May 9, 2027 at 8:03 am | Report abuse | Glad it reopened.\n\
@@ -690,31 +696,30 @@ fn page_stamps_are_not_reported_events() {
 
 #[test]
 fn plans_deadlines_and_clocks_do_not_bound_from_below() {
-    let earliest = |text: &str| tag_undated("d1", text).0.and_then(|p| p.value.earliest);
     // the past tense of the clause, but a target ahead
     assert_eq!(
-        earliest("Analysts predicted fuel at $5 a gallon by 2031. The port reopened in 2027."),
+        earliest_of("Analysts predicted fuel at $5 a gallon by 2031. The port reopened in 2027."),
         Some(d(2027, 1, 1))
     );
     // a bare year that is not the time of its clause
     assert_eq!(
-        earliest("The port reopened in 2027. Officials were thinking about 2031 already."),
+        earliest_of("The port reopened in 2027. Officials were thinking about 2031 already."),
         Some(d(2027, 1, 1))
     );
     // "ends in 2031" is the future, even in a sentence that "said"
     assert_eq!(
-        earliest("The port reopened in 2027, and the mayor said her term ends in 2031."),
+        earliest_of("The port reopened in 2027, and the mayor said her term ends in 2031."),
         Some(d(2027, 1, 1))
     );
     // a 24-hour clock in parentheses is not a year
     assert_eq!(
-        earliest(
+        earliest_of(
             "Updated 8:47 p.m. (2047 in Lind) Crowds gathered after the port reopened in 2027."
         ),
         Some(d(2027, 1, 1))
     );
     // a date without a tensed verb (a caption, a page's chrome) bounds nothing
-    assert_eq!(earliest("Harbour photos, June 3, 2029"), None);
+    assert_eq!(earliest_of("Harbour photos, June 3, 2029"), None);
 }
 
 #[test]
@@ -1033,11 +1038,6 @@ fn tokenised_text_keeps_its_dates() {
 
 #[test]
 fn review_cases_for_publication_windows() {
-    let window = |text: &str| {
-        tag_undated("d1", text)
-            .0
-            .map(|p| (p.value.earliest, p.value.latest))
-    };
     // a tie to a day still ahead says nothing of how long before it the text was written
     let w = window(
         "The port reopened on May 2, 2027. The vote will be held this month, on May 28, 2027.",
