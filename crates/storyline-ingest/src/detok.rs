@@ -3,6 +3,7 @@
 //! into running text before cleaning, so that dates, quotes, names and clitics read
 //! as in any article. The token table is data (`resources/ingest/ptb_tokens.tsv`).
 
+use crate::lexicon::data_lines;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -17,9 +18,7 @@ enum Join {
 
 static TOKENS: LazyLock<HashMap<&'static str, (Option<&'static str>, Join)>> =
     LazyLock::new(|| {
-        PTB_TSV
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with("# "))
+        data_lines(PTB_TSV)
             .filter_map(|l| {
                 let mut f = l.split('\t');
                 let (tok, rep, join) = (f.next()?, f.next()?, f.next()?);

@@ -13,7 +13,8 @@ const OUTLET_WORDS: &str = include_str!("../../../resources/ingest/outlet_words.
 const HEADER_KEYS_TSV: &str = include_str!("../../../resources/ingest/header_keys.tsv");
 const DATELINE_STOP: &str = include_str!("../../../resources/ingest/dateline_stop.txt");
 
-fn data_lines(s: &str) -> impl Iterator<Item = &str> {
+/// Data lines of a resource file: blank lines and `#` comments skipped.
+pub(crate) fn data_lines(s: &str) -> impl Iterator<Item = &str> {
     s.lines()
         .map(|l| l.trim_end_matches('\r'))
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -62,11 +62,7 @@ fn is_actor(kind: EntityType) -> bool {
 
 /// Per document (in `analyses` order): entity index -> number of mentions.
 fn profiles(analyses: &[DocAnalysis], entities: &[Entity]) -> Vec<BTreeMap<usize, u32>> {
-    let index: BTreeMap<&str, usize> = analyses
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.document.id.as_str(), i))
-        .collect();
+    let index = doc_index(analyses);
     let mut out = vec![BTreeMap::new(); analyses.len()];
     for (e, entity) in entities.iter().enumerate() {
         for m in &entity.mentions {
@@ -172,11 +168,7 @@ pub(crate) fn link_same_story(analyses: &mut [DocAnalysis], entities: &[Entity])
         p.retain(|_, docs| docs.len() <= MAX_POSTING);
         p
     });
-    let index: BTreeMap<&str, usize> = analyses
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.document.id.as_str(), i))
-        .collect();
+    let index = doc_index(analyses);
     let linked: Vec<BTreeSet<usize>> = analyses
         .iter()
         .map(|a| {
@@ -259,11 +251,7 @@ pub(crate) fn date_from_story(analyses: &mut [DocAnalysis]) {
     // the years the story gives the undated articles' year-less days
     let story_years: Vec<BTreeSet<i32>> = {
         let evidence = day_evidence(analyses);
-        let index: BTreeMap<&str, usize> = analyses
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.document.id.as_str(), i))
-            .collect();
+        let index = doc_index(analyses);
         (0..analyses.len())
             .map(|i| {
                 let p = &analyses[i].document.published;
@@ -462,16 +450,10 @@ fn same_event(a: &BTreeMap<String, bool>, b: &BTreeMap<String, bool>) -> bool {
 /// extracted again when a day changed.
 pub(crate) fn date_days_from_story(analyses: &mut [DocAnalysis]) {
     let evidence = day_evidence(analyses);
-    let index: BTreeMap<&str, usize> = analyses
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.document.id.as_str(), i))
-        .collect();
     if evidence.is_empty() {
         return;
     }
-    let changes = date_days_changes(analyses, &evidence, &index);
-    drop(index);
+    let changes = date_days_changes(analyses, &evidence, &doc_index(analyses));
     let mut changed: BTreeSet<usize> = BTreeSet::new();
     for (i, k, year, docs) in changes {
         let m = &mut analyses[i].document.times[k];
@@ -525,6 +507,15 @@ fn story_year(
         .map(|e| analyses[e.1].document.id.clone())
         .collect();
     Some((year, docs.into_iter().collect()))
+}
+
+/// Each document's index in `analyses`, by id.
+fn doc_index(analyses: &[DocAnalysis]) -> BTreeMap<&str, usize> {
+    analyses
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.document.id.as_str(), i))
+        .collect()
 }
 
 /// The documents an article is related to (its story, its copies), as indices.

@@ -6,6 +6,7 @@
 
 use super::scan::{Hinted, Scan};
 use crate::dates::find_dates;
+use crate::lexicon::data_lines;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::cell::OnceCell;
@@ -59,12 +60,6 @@ struct Lexicon {
     text_pub: Vec<String>,
     text_mod: Vec<String>,
     text_other: Vec<String>,
-}
-
-fn data_lines(s: &str) -> impl Iterator<Item = &str> {
-    s.lines()
-        .map(|l| l.trim_end_matches('\r'))
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
