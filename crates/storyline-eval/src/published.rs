@@ -14,8 +14,9 @@ use crate::extract::Subset;
 use crate::score::ratio;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Instant;
+use storyline_ingest::InputSource;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct PublishedScores {
@@ -54,30 +55,27 @@ fn median(mut v: Vec<i64>) -> Option<i64> {
     v.get(v.len() / 2).copied()
 }
 
-/// Files under `dir` whose parent folder is named `YYYY-MM-DD`, sorted.
-fn dated_files(dir: &Path) -> anyhow::Result<Vec<(PathBuf, NaiveDate)>> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let rd = std::fs::read_dir(&d)
-            .map_err(|e| anyhow::anyhow!("{}: cannot read folder: {e}", d.display()))?;
-        for entry in rd {
-            let p = entry?.path();
-            if p.is_dir() {
-                stack.push(p);
-                continue;
-            }
+/// Files under `dir` whose parent folder is named `YYYY-MM-DD`, found the way the
+/// engine finds its inputs (hidden files skipped, sorted).
+fn dated_files(dir: &Path) -> anyhow::Result<Vec<(InputSource, NaiveDate)>> {
+    let (inputs, errors) = storyline_ingest::collect_inputs(&[dir]);
+    if let Some(e) = errors.first().filter(|_| inputs.is_empty()) {
+        anyhow::bail!("{e}");
+    }
+    let out: Vec<(InputSource, NaiveDate)> = inputs
+        .into_iter()
+        .filter_map(|i| {
+            let InputSource::File(p) = &i else {
+                return None;
+            };
             let date = p
                 .parent()
                 .and_then(|f| f.file_name())
                 .and_then(|n| n.to_str())
-                .and_then(|n| NaiveDate::parse_from_str(n, "%Y-%m-%d").ok());
-            if let Some(date) = date {
-                out.push((p, date));
-            }
-        }
-    }
-    out.sort();
+                .and_then(|n| NaiveDate::parse_from_str(n, "%Y-%m-%d").ok())?;
+            Some((i, date))
+        })
+        .collect();
     if out.is_empty() {
         anyhow::bail!(
             "{}: no files in folders named YYYY-MM-DD (the Timeline17 layout)",
@@ -95,7 +93,10 @@ pub fn eval_published(dir: &Path, subset: Subset) -> anyhow::Result<PublishedSco
     let mut widths = Vec::new();
     let mut lags = Vec::new();
     let mut errors = Vec::new();
-    for (path, truth) in files {
+    for (input, truth) in files {
+        let InputSource::File(path) = &input else {
+            continue;
+        };
         let name = format!(
             "{}/{}",
             truth.format("%Y-%m-%d"),
@@ -104,8 +105,11 @@ pub fn eval_published(dir: &Path, subset: Subset) -> anyhow::Result<PublishedSco
         if !subset.contains(&name) {
             continue;
         }
-        let bytes = std::fs::read(&path)?;
-        // empty or unreadable files are skipped, as the engine skips them
+        // empty, oversized or unreadable files are skipped, as the engine skips them
+        let Ok(bytes) = storyline_ingest::read_input(&input, storyline_ingest::DEFAULT_MAX_BYTES)
+        else {
+            continue;
+        };
         let Ok(doc) = storyline_ingest::document_from_bytes(&name, &bytes) else {
             continue;
         };
