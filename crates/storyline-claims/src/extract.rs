@@ -2352,7 +2352,7 @@ fn colon_headline(
         }
         np
     };
-    let (kind, anonymous, affiliation) = doc.classify(&np);
+    let kind = doc.classify(&np).0;
     // a name, or a source that states findings ("Poll: …", "Insiders: …")
     if kind != SpeakerKind::Named
         && !(labels.contains(label) || finding_source(doc.t(colon - 1)).is_some())
@@ -2360,26 +2360,9 @@ fn colon_headline(
         return None;
     }
     let content = doc.trim_content(colon + 1, b)?;
-    let source = doc.span(np.s, np.e);
-    let att = Attribution {
-        source,
-        speaker: Some(doc.span(np.cs, np.ce)),
-        speaker_kind: kind,
-        antecedent: None,
-        anonymous,
-        affiliation,
-        cue: doc.span(colon, colon + 1),
-        cue_kind: CueKind::Speech,
-        addressee: None,
-        content: vec![content],
-        direct: false,
-        stance: Stance::Assert,
-        evidence: doc.span(a, b),
-        time: None,
-        about: Vec::new(),
-        inherited: false,
-        weak: false,
-    };
+    let cue = doc.span(colon, colon + 1);
+    let mut att = layouts::new_att(doc, &np, cue, CueKind::Speech, content, false);
+    att.evidence = doc.span(a, b);
     Some((att, (np.cs, np.ce), b))
 }
 

@@ -75,7 +75,9 @@ fn line_of(text: &str, pos: usize) -> (usize, usize) {
     (s, e)
 }
 
-fn new_att(
+/// An attribution of `np` with one content span, asserted, its evidence running
+/// from the first to the last of its spans.
+pub(super) fn new_att(
     doc: &Doc,
     np: &Np,
     cue: Span,
