@@ -32,6 +32,13 @@ impl Subset {
         }
     }
 
+    /// Whether page-by-page errors may be listed: only for the tune half. The
+    /// held-out half and `all` (which holds it) report aggregate scores alone, so
+    /// that a run never shows which held-out pages fail.
+    pub fn lists_errors(&self) -> bool {
+        matches!(self, Subset::Tune)
+    }
+
     /// Whether the page with this file name belongs to the subset.
     pub fn contains(&self, file: &str) -> bool {
         let mut h: u64 = 0xcbf29ce484222325;

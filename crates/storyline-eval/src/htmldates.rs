@@ -25,11 +25,13 @@ pub struct DateScores {
     pub accuracy: f64,
     pub f1: f64,
     pub pages_per_second: f64,
-    /// Pages answered wrongly or not at all: (file, gold, answer, signal).
+    /// Pages answered wrongly or not at all: (file, gold, answer, signal); listed
+    /// for the tune half only.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<(String, Option<String>, Option<String>, String)>,
     /// Every page's answer, in the same form, when `STORYLINE_DATES_DUMP` is set
-    /// in the environment (for studying which signals answer which pages).
+    /// in the environment (for studying which signals answer which pages); tune
+    /// half only.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub answers: Vec<(String, Option<String>, Option<String>, String)>,
 }
@@ -43,7 +45,7 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
     let mut secs = 0.0;
     let mut errors = Vec::new();
     let mut answers = Vec::new();
-    let dump = std::env::var_os("STORYLINE_DATES_DUMP").is_some();
+    let dump = std::env::var_os("STORYLINE_DATES_DUMP").is_some() && subset.lists_errors();
     for (_url, entry) in obj {
         let Some(file) = entry.get("file").and_then(|f| f.as_str()) else {
             continue;
@@ -84,7 +86,7 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
             if dump {
                 answers.push((file.to_string(), want.clone(), got.clone(), signal.clone()));
             }
-            if got.is_none() || got != want {
+            if subset.lists_errors() && (got.is_none() || got != want) {
                 errors.push((file.to_string(), want, got, signal));
             }
         }

@@ -41,7 +41,7 @@ pub struct PublishedScores {
     /// honest windows (how far the lower bound trails the publication).
     pub median_lag_days: Option<i64>,
     pub seconds: f64,
-    /// Dishonest windows.
+    /// Dishonest windows; listed for the tune half only.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<WindowError>,
 }
@@ -126,7 +126,7 @@ pub fn eval_published(dir: &Path, subset: Subset) -> anyhow::Result<PublishedSco
                 widths.push((l - e).num_days() + 1);
                 exact += usize::from(l == e);
             }
-        } else {
+        } else if subset.lists_errors() {
             errors.push((
                 name,
                 truth.to_string(),
@@ -184,9 +184,18 @@ mod tests {
         assert_eq!(s.documents, 3);
         assert_eq!(s.inferred, 2);
         assert_eq!(s.honest, 1);
-        assert_eq!(s.errors.len(), 1);
-        assert_eq!(s.errors[0].0, "2027-05-01/b.txt");
         assert_eq!(s.median_lag_days, Some(3));
+        // the dishonest window is named only when it falls in the tune half
+        assert!(s.errors.is_empty());
+        let tune = eval_published(&dir, Subset::Tune).unwrap();
+        let held = eval_published(&dir, Subset::Heldout).unwrap();
+        assert_eq!(tune.documents + held.documents, 3);
+        assert!(held.errors.is_empty());
+        assert_eq!(tune.errors.len(), tune.inferred - tune.honest);
+        assert_eq!(tune.inferred - tune.honest + held.inferred - held.honest, 1);
+        if let Some(e) = tune.errors.first() {
+            assert_eq!(e.0, "2027-05-01/b.txt");
+        }
         let _ = std::fs::remove_dir_all(&dir);
         assert!(eval_published(&dir, Subset::All).is_err());
     }
