@@ -39,6 +39,16 @@ impl Subset {
         matches!(self, Subset::Tune)
     }
 
+    /// The first name `{stem}{i}{ext}` (i = 0, 1, …) that falls in this subset, for
+    /// tests that need a page in a known half.
+    #[cfg(test)]
+    pub(crate) fn name_in(&self, stem: &str, ext: &str) -> String {
+        (0..)
+            .map(|i| format!("{stem}{i}{ext}"))
+            .find(|n| self.contains(n))
+            .unwrap_or_default()
+    }
+
     /// Whether the page with this file name belongs to the subset.
     pub fn contains(&self, file: &str) -> bool {
         let mut h: u64 = 0xcbf29ce484222325;

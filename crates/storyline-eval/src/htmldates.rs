@@ -73,7 +73,8 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
             (Some(g), Some(w)) if g == w => tp += 1,
             _ => fp += 1,
         }
-        if dump || got.is_none() || got != want {
+        let listed = subset.lists_errors() && (got.is_none() || got != want);
+        if dump || listed {
             let signal = best
                 .map(|d| {
                     format!(
@@ -86,7 +87,7 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
             if dump {
                 answers.push((file.to_string(), want.clone(), got.clone(), signal.clone()));
             }
-            if subset.lists_errors() && (got.is_none() || got != want) {
+            if listed {
                 errors.push((file.to_string(), want, got, signal));
             }
         }
@@ -121,5 +122,44 @@ mod tests {
         let s = eval_dates(&dir, Subset::Heldout).unwrap();
         assert_eq!(s.pages, s.tp + s.fp + s.fn_);
         assert!(s.accuracy > 0.8, "{s:?}");
+        assert!(s.errors.is_empty(), "held-out pages must not be listed");
+    }
+
+    #[test]
+    fn lists_wrong_pages_of_the_tune_half_only() {
+        use flate2::{write::GzEncoder, Compression};
+        use std::io::Write;
+        let dir = std::env::temp_dir().join(format!("storyline-eval-dates-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("pages")).unwrap();
+        let page = "<html><head><meta property=\"article:published_time\" \
+                    content=\"2024-05-02T10:00:00Z\"></head><body><p>Port news.</p></body></html>";
+        let tune = Subset::Tune.name_in("t", ".html");
+        let held = Subset::Heldout.name_in("h", ".html");
+        for name in [&tune, &held] {
+            let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+            gz.write_all(page.as_bytes()).unwrap();
+            std::fs::write(
+                dir.join("pages").join(format!("{name}.gz")),
+                gz.finish().unwrap(),
+            )
+            .unwrap();
+        }
+        // both pages are answered wrongly: the gold day is a day later
+        let gold = serde_json::json!({
+            "https://a.example/1": {"file": tune, "date": "2024-05-03"},
+            "https://a.example/2": {"file": held, "date": "2024-05-03"},
+        });
+        std::fs::write(dir.join("gold.json"), gold.to_string()).unwrap();
+        let t = eval_dates(&dir, Subset::Tune).unwrap();
+        assert_eq!((t.pages, t.fp), (1, 1));
+        assert_eq!(t.errors.len(), 1);
+        assert_eq!(t.errors[0].0, tune);
+        assert_eq!(t.errors[0].2.as_deref(), Some("2024-05-02"));
+        for subset in [Subset::Heldout, Subset::All] {
+            let s = eval_dates(&dir, subset).unwrap();
+            assert!(s.fp >= 1 && s.errors.is_empty(), "{s:?}");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -172,30 +172,36 @@ mod tests {
             "a.txt",
             "The port reopened on May 2, 2027, officials said.\n",
         );
-        // dishonest: the text reports a later day than its folder's
-        day(
-            "2027-05-01",
-            "b.txt",
-            "The port reopened on May 2, 2027, officials said.\n",
-        );
+        // dishonest: the text reports a later day than its folder's; one such file
+        // in each half, named so that the hash puts it there
+        let bad = |subset: Subset, stem: &str| {
+            let name = subset.name_in(&format!("2027-05-01/{stem}"), ".txt");
+            let file = name.trim_start_matches("2027-05-01/");
+            day(
+                "2027-05-01",
+                file,
+                "The port reopened on May 2, 2027, officials said.\n",
+            );
+            name
+        };
+        let bad_tune = bad(Subset::Tune, "b");
+        bad(Subset::Heldout, "x");
         // no evidence
         day("2027-05-03", "c.txt", "The port is busy, officials say.\n");
         let s = eval_published(&dir, Subset::All).unwrap();
-        assert_eq!(s.documents, 3);
-        assert_eq!(s.inferred, 2);
+        assert_eq!(s.documents, 4);
+        assert_eq!(s.inferred, 3);
         assert_eq!(s.honest, 1);
         assert_eq!(s.median_lag_days, Some(3));
-        // the dishonest window is named only when it falls in the tune half
+        // dishonest windows are named for the tune half only
         assert!(s.errors.is_empty());
-        let tune = eval_published(&dir, Subset::Tune).unwrap();
         let held = eval_published(&dir, Subset::Heldout).unwrap();
-        assert_eq!(tune.documents + held.documents, 3);
+        assert_eq!(held.inferred - held.honest, 1);
         assert!(held.errors.is_empty());
-        assert_eq!(tune.errors.len(), tune.inferred - tune.honest);
-        assert_eq!(tune.inferred - tune.honest + held.inferred - held.honest, 1);
-        if let Some(e) = tune.errors.first() {
-            assert_eq!(e.0, "2027-05-01/b.txt");
-        }
+        let tune = eval_published(&dir, Subset::Tune).unwrap();
+        assert_eq!(tune.inferred - tune.honest, 1);
+        assert_eq!(tune.errors.len(), 1);
+        assert_eq!(tune.errors[0].0, bad_tune);
         let _ = std::fs::remove_dir_all(&dir);
         assert!(eval_published(&dir, Subset::All).is_err());
     }
