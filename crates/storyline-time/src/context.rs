@@ -136,6 +136,7 @@ pub(crate) fn tense_cue_at(
     // (distance, tense, after the mention)
     let mut weak: Option<(usize, Tense, bool)> = None;
     let mut strong: Option<(usize, Tense, bool)> = None;
+    let cued_before = before.iter().any(|w| cue(lex, w).is_some());
     let mut consider = |dist: usize, w: &str, prev: Option<&str>, after: bool| {
         if let Some((t, is_strong)) = cue(lex, w) {
             // "will be held", "to be named": a participle after "be" is no past
@@ -153,7 +154,19 @@ pub(crate) fn tense_cue_at(
         let prev = k.checked_sub(1).map(|j| before[j]);
         consider(i, w, prev, false);
     }
+    // "since March": a period reaching up to now began in the past.
+    if before
+        .last()
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
+    {
+        return Some((Tense::Past, true));
+    }
     for (i, w) in after.iter().enumerate() {
+        // "met on Thursday and will resume in January": a clause joined after the
+        // mention has its own verb; it counts only when none precedes the mention.
+        if cued_before && is_clause_join(w) {
+            break;
+        }
         let prev = i.checked_sub(1).map(|j| after[j]);
         consider(i + 1, w, prev, true);
     }
@@ -179,6 +192,15 @@ pub(crate) fn tense_cue_at(
         (None, Some(w)) => Some((w.1, weak_firm(w))),
         (None, None) => None,
     }
+}
+
+/// A word that joins a new clause after a time phrase ("and", "but", "while").
+fn is_clause_join(w: &str) -> bool {
+    [
+        "and", "but", "while", "whereas", "although", "though", "because", "yet",
+    ]
+    .iter()
+    .any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// "until", "till", "to", "into", "through": a preposition of time toward a point.

@@ -410,6 +410,8 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                 });
             };
             let this_only = inp.key("rel").as_deref() == Some("this");
+            // "since October": a period that has begun, so the latest past one.
+            let since = !this_only && after_since(inp);
             let mut out = None;
             match d {
                 Some(d) => {
@@ -423,6 +425,8 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     let this = value::ymd(a.year(), m, d).map(|x| (day_key(x), x));
                     let x = if this_only {
                         this.map(|t| t.1)
+                    } else if since {
+                        choose(&cands, day_key(a), Pick::AtOrBefore)
                     } else {
                         choose_tensed(&cands, this, day_key(a), pick, 183, inp.tense_listed)
                     };
@@ -441,6 +445,8 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     let this = (a.year() as i64 * 12 + m as i64, a.year());
                     let y = if this_only {
                         Some(a.year())
+                    } else if since {
+                        choose(&cands, now, Pick::AtOrBefore)
                     } else {
                         choose_tensed(&cands, Some(this), now, pick, 6, inp.tense_listed)
                     };
@@ -458,6 +464,13 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     let mut r = r;
     r.relative |= relative;
     Some(r)
+}
+
+/// Whether the mention follows the word "since".
+fn after_since(inp: &Input) -> bool {
+    crate::context::words(inp.text.get(..inp.m.start).unwrap_or(""))
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// 10/27/2023, 27/10/2023: day-month order from the numbers, US order when both read.
@@ -711,6 +724,8 @@ fn offset_ago(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<R
         // "years ago": only the direction is known.
         return reference_value(if sign < 0 { "PAST_REF" } else { "FUTURE_REF" }, anchor);
     };
+    // "a year and a half ago"
+    let n = if inp.g("half").is_some() { n + 0.5 } else { n };
     let ord = inp.g("ord").and_then(|o| parse_ord(lex, o));
     let Some(a) = anchor else {
         let v = match unit.as_str() {
@@ -733,6 +748,11 @@ fn offset_ago(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<R
         a
     };
     let r = match unit.as_str() {
+        "Y" if n.fract() != 0.0 => {
+            let (y, m) = add_months(a.year(), a.month(), (sign as f64 * n * 12.0).round() as i64);
+            value::month(y, m)?
+        }
+        "M" if n.fract() != 0.0 => day(add_days(a, (sign as f64 * n * 30.4).round() as i64)?),
         "Y" => {
             // In a quarterly report "a year ago" is the same quarter a year before.
             if let Some(q) = ord {
@@ -1150,6 +1170,9 @@ fn set(inp: &Input) -> Option<Resolved> {
     }
     if let Some(m) = inp.g("month").and_then(|m| parse_month(lex, m)) {
         return Some(Resolved::open(format!("XXXX-{m:02}"), Precision::Vague));
+    }
+    if let Some(code) = inp.key("season").and_then(|k| lex.seasons.get(&k)) {
+        return Some(Resolved::open(format!("XXXX-{code}"), Precision::Vague));
     }
     let unit = unit_code(lex, inp.g("unit")?)?;
     let n = match inp.g("num") {

@@ -1068,3 +1068,60 @@ fn review_cases_for_publication_windows() {
         Some((Some(d(2027, 5, 2)), Some(d(2027, 6, 3))))
     );
 }
+
+#[test]
+fn a_clause_joined_after_the_mention_does_not_set_its_tense() {
+    let a = anchor(); // Tuesday 2024-11-19
+    let s = "The envoys met for six hours on Sunday and will meet again in Cairo.";
+    assert_eq!(
+        tv(s, &a),
+        pairs(&[("six hours", "PT6H"), ("Sunday", "2024-11-17")]),
+        "the verb before the weekday governs it"
+    );
+    // With no verb before the mention, the one after it still counts.
+    let s = "On Sunday and Monday, the envoys will meet in Cairo.";
+    assert_eq!(
+        tv(s, &a),
+        pairs(&[("Sunday", "2024-11-24"), ("Monday", "2024-11-25")])
+    );
+    // A quarter that has not begun is last year's in a past clause.
+    let s = "The mill posted a loss in the fourth quarter and expects a profit.";
+    let a = Anchor::day(d(2024, 3, 5));
+    assert_eq!(tv(s, &a), pairs(&[("the fourth quarter", "2023-Q4")]));
+}
+
+#[test]
+fn since_points_to_the_latest_past_month() {
+    let a = Anchor::day(d(2024, 8, 9));
+    let s = "Bread prices have doubled since October, the bakers say.";
+    assert_eq!(tv(s, &a), pairs(&[("October", "2023-10")]));
+    let s = "The ferry has not run since December 2, the harbour office says.";
+    assert_eq!(tv(s, &a), pairs(&[("December 2", "2023-12-02")]));
+    // Without "since", a month ahead in a present clause stays this year's.
+    let s = "The ferry runs again in October, the harbour office says.";
+    assert_eq!(tv(s, &a), pairs(&[("October", "2024-10")]));
+}
+
+#[test]
+fn expect_marks_the_future() {
+    let a = anchor(); // Tuesday
+    let s = "Forecasters expect the snow to stop by Thursday.";
+    assert_eq!(tv(s, &a), pairs(&[("Thursday", "2024-11-21")]));
+}
+
+#[test]
+fn this_weekend_each_winter_and_half_years_ago() {
+    let a = anchor();
+    assert_eq!(
+        tv("The fair closes this weekend.", &a),
+        pairs(&[("this weekend", "2024-W47-WE")])
+    );
+    assert_eq!(
+        tv("The pass is shut each winter.", &a),
+        pairs(&[("each winter", "XXXX-WI")])
+    );
+    assert_eq!(
+        tv("The bridge opened a year and a half ago.", &a),
+        pairs(&[("a year and a half ago", "2023-05")])
+    );
+}
