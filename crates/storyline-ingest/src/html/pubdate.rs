@@ -614,7 +614,9 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
         // A comment's date never ranks as the page's, but the first date shown
         // may be one (the first post on a page whose dated elements disagree).
         let is_comment = COMMENT_HINTS.iter().any(|w| h.hint.contains(w));
-        if hinted_is_modified(h)
+        // "Last changed on:" in the element before: an update stamp.
+        let labelled_modified = !h.before.is_empty() && text_says_modified(&h.before);
+        let hinted_modified = hinted_is_modified(h)
             && ![
                 "publish",
                 "post_date",
@@ -623,11 +625,13 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
                 "datepublished",
             ]
             .iter()
-            .any(|w| h.hint.contains(w))
-        {
+            .any(|w| h.hint.contains(w));
+        if labelled_modified || hinted_modified {
             if modified.is_none() && !is_comment {
                 if let Some(dt) = &h.datetime {
                     modified = parse_value(dt, "time updated");
+                } else if labelled_modified && text_says_updated(&h.before) {
+                    modified = date_in_text(&h.text, "date element after an update label");
                 }
             }
             continue;
@@ -1215,6 +1219,26 @@ mod tests {
 
     fn day_of(html: &str) -> Option<String> {
         pub_of(html).map(|x| x.0)
+    }
+
+    #[test]
+    fn a_date_element_after_an_update_label_is_no_publication_date() {
+        // The label sits in its own element before the date list.
+        let html = r#"<html><body><h1>New chair elected</h1>
+<div class="box"><span class="box__label">Published on:</span><h2>03.05.2022</h2></div>
+<p>The board met in the spring.</p>
+<div class="stamp"><h4 class="stamp__title">Zuletzt ge&auml;ndert am:</h4>
+<ul class="timestamp-list"><li class="timestamp-list__item">09.05.2022</li></ul></div>
+</body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2022-05-03"));
+        let s = crate::html::scan::scan(html);
+        let modified = page_dates(&s, html, None)
+            .modified
+            .map(|d| d.date.to_string());
+        assert_eq!(modified.as_deref(), Some("2022-05-09"));
+        // Without the label the same element is the date the page shows.
+        let html = html.replace("Zuletzt ge&auml;ndert am:", "Contact");
+        assert_eq!(day_of(&html).as_deref(), Some("2022-05-09"));
     }
 
     #[test]

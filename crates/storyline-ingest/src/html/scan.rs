@@ -43,6 +43,9 @@ pub(crate) struct Hinted {
     pub pubdate_attr: bool,
     /// Inside an `<a>` element (a teaser linking to another page, or a permalink).
     pub in_link: bool,
+    /// The text node just before the element when it is short (at most 40
+    /// characters): a label such as "Last changed on:".
+    pub before: String,
 }
 
 #[derive(Debug, Default)]
@@ -216,6 +219,18 @@ fn push_text(scan: &mut Scan, raw: &str, captures: &mut [usize]) {
     }
 }
 
+/// The last text node of `text` (segments end in newlines) when it has at most `n`
+/// characters, else nothing.
+fn text_tail(text: &str, n: usize) -> String {
+    let t = text.strip_suffix('\n').unwrap_or(text);
+    let last = t.rsplit('\n').next().unwrap_or("");
+    if last.chars().count() <= n {
+        last.to_string()
+    } else {
+        String::new()
+    }
+}
+
 /// Scan a page. Never panics; malformed markup is read as far as it makes sense.
 pub(crate) fn scan(html: &str) -> Scan {
     let b = html.as_bytes();
@@ -378,6 +393,7 @@ pub(crate) fn scan(html: &str) -> Scan {
                 is_time,
                 pubdate_attr,
                 in_link,
+                before: text_tail(&scan.text, 40),
             });
             captures.push(scan.hinted.len() - 1);
             if captures.len() > 8 {
