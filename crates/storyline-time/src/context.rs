@@ -32,7 +32,7 @@ fn period_continues(text: &str, dot: usize) -> bool {
 }
 
 /// The start of the sentence holding byte `pos`.
-fn sentence_start(text: &str, pos: usize) -> usize {
+pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
     let b = text.as_bytes();
     let lo = pos.saturating_sub(MAX_SCAN);
     let mut i = pos.min(b.len());
@@ -58,7 +58,7 @@ fn sentence_start(text: &str, pos: usize) -> usize {
 }
 
 /// The end of the sentence holding byte `pos`.
-fn sentence_end(text: &str, pos: usize) -> usize {
+pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
     let b = text.as_bytes();
     let hi = (pos + MAX_SCAN).min(b.len());
     let mut i = pos.min(b.len());

@@ -643,6 +643,12 @@ fn clock(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                 )
             }
         }
+    } else if let (Some(a), Some(day)) = (anchor, day_in_sentence(inp)) {
+        // "at 10:40 a.m. (0740 GMT) Friday": the day named in the same sentence.
+        match day {
+            DayWord::Weekday(wd) => Some(weekday_day(inp, a, wd).0),
+            DayWord::Offset(k) => add_days(a, k),
+        }
     } else {
         anchor
     };
@@ -652,6 +658,73 @@ fn clock(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     };
     r.zone = inp.key("zone").and_then(|z| zone_offset(lex, &z, d));
     Some(r)
+}
+
+/// A day named by one word: a weekday, or today / yesterday / tomorrow.
+enum DayWord {
+    Weekday(u32),
+    Offset(i64),
+}
+
+/// The day word nearest a clock time in its sentence, when there is exactly one
+/// kind of it there (not after "last"/"next", which the weekday rules resolve on
+/// their own terms).
+fn day_in_sentence(inp: &Input) -> Option<DayWord> {
+    let text = inp.text;
+    let s = crate::context::sentence_start(text, inp.m.start);
+    let e = crate::context::sentence_end(text, inp.m.end).max(inp.m.end);
+    let mut found: Option<(usize, u32, &str)> = None;
+    let mut days = std::collections::BTreeSet::new();
+    let mut prev = "";
+    let sentence = text.get(s..e)?;
+    for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+        // byte offset of `w` in `text` (`w` is a slice of `sentence`)
+        let pos = s + (w.as_ptr() as usize - sentence.as_ptr() as usize);
+        let key = w.trim_end_matches("'s").to_lowercase();
+        let code = match key.as_str() {
+            "today" | "tonight" => Some(0),
+            "yesterday" => Some(8),
+            "tomorrow" => Some(9),
+            // full weekday names only ("Sun", "Wed" are often other words)
+            _ if key.len() >= 6 => inp.lex.weekdays.get(&key).copied(),
+            _ => None,
+        };
+        let Some(code) = code else {
+            if !w.is_empty() {
+                prev = w;
+            }
+            continue;
+        };
+        if w.starts_with(|c: char| c.is_lowercase()) && code != 0 && code < 8 {
+            prev = w;
+            continue;
+        }
+        if ["last", "next", "this", "every", "each"]
+            .iter()
+            .any(|p| prev.eq_ignore_ascii_case(p))
+        {
+            return None;
+        }
+        days.insert(code);
+        let dist = if pos >= inp.m.end {
+            pos - inp.m.end
+        } else {
+            inp.m.start.saturating_sub(pos)
+        };
+        if found.is_none_or(|f| dist < f.0) {
+            found = Some((dist, code, w));
+        }
+        prev = w;
+    }
+    if days.len() != 1 {
+        return None;
+    }
+    match found?.1 {
+        0 => Some(DayWord::Offset(0)),
+        8 => Some(DayWord::Offset(-1)),
+        9 => Some(DayWord::Offset(1)),
+        wd => Some(DayWord::Weekday(wd)),
+    }
 }
 
 /// The UTC offset a zone word names on day `d` ("ET" is -04:00 in US summer time,

@@ -897,7 +897,7 @@ fn military_times_with_a_zone() {
     let a = anchor();
     assert_eq!(
         tv("The strike began at 0430 GMT on Monday.", &a),
-        pairs(&[("0430 GMT", "2024-11-19T04:30"), ("Monday", "2024-11-18")])
+        pairs(&[("0430 GMT", "2024-11-18T04:30"), ("Monday", "2024-11-18")])
     );
     // A four-digit number alone is not a time.
     assert!(tv("The crew counted 0430 boxes.", &a).is_empty());
@@ -1123,5 +1123,33 @@ fn this_weekend_each_winter_and_half_years_ago() {
     assert_eq!(
         tv("The bridge opened a year and a half ago.", &a),
         pairs(&[("a year and a half ago", "2023-05")])
+    );
+}
+
+#[test]
+fn a_clock_time_takes_the_day_named_in_its_sentence() {
+    let a = Anchor::day(d(2024, 11, 16)); // a Saturday
+    let s = "The dam gave way at 9:20 a.m. (0620 GMT) Friday, officials said.";
+    assert_eq!(
+        tv(s, &a),
+        pairs(&[
+            ("9:20 a.m.", "2024-11-15T09:20"),
+            ("0620 GMT", "2024-11-15T06:20"),
+            ("Friday", "2024-11-15"),
+        ])
+    );
+    // Two different days in the sentence: no guess, the article's day.
+    let s = "The rally ran from Thursday to Friday and the stage closed at 11 p.m.";
+    let ms = tv(s, &a);
+    assert!(
+        ms.contains(&("11 p.m.".to_string(), "2024-11-16T23:00".to_string())),
+        "{ms:?}"
+    );
+    // "last Friday" is left to its own rule.
+    let s = "The gates shut at 6 p.m. last Friday and open at 8 a.m.";
+    let ms = tv(s, &a);
+    assert!(
+        ms.contains(&("8 a.m.".to_string(), "2024-11-16T08:00".to_string())),
+        "{ms:?}"
     );
 }
