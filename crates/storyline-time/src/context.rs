@@ -129,6 +129,10 @@ pub(crate) fn tense_cue_at(
     start: usize,
     end: usize,
 ) -> Option<(Tense, bool)> {
+    // "since March": a period reaching up to now began in the past.
+    if follows_since(text, start) {
+        return Some((Tense::Past, true));
+    }
     let s = sentence_start(text, start);
     let e = sentence_end(text, end).max(end);
     let before: Vec<&str> = words(text.get(s..start).unwrap_or("")).collect();
@@ -136,30 +140,26 @@ pub(crate) fn tense_cue_at(
     // (distance, tense, after the mention)
     let mut weak: Option<(usize, Tense, bool)> = None;
     let mut strong: Option<(usize, Tense, bool)> = None;
-    let cued_before = before.iter().any(|w| cue(lex, w).is_some());
+    // Records a cue word; true when `w` is one.
     let mut consider = |dist: usize, w: &str, prev: Option<&str>, after: bool| {
-        if let Some((t, is_strong)) = cue(lex, w) {
-            // "will be held", "to be named": a participle after "be" is no past
-            if (!is_strong || t == Tense::Past) && weak_after_be(prev) {
-                return;
-            }
-            let slot = if is_strong { &mut strong } else { &mut weak };
-            if slot.is_none_or(|(d, _, _)| dist < d) {
-                *slot = Some((dist, t, after));
-            }
+        let Some((t, is_strong)) = cue(lex, w) else {
+            return false;
+        };
+        // "will be held", "to be named": a participle after "be" is no past
+        if (!is_strong || t == Tense::Past) && weak_after_be(prev) {
+            return false;
         }
+        let slot = if is_strong { &mut strong } else { &mut weak };
+        if slot.is_none_or(|(d, _, _)| dist < d) {
+            *slot = Some((dist, t, after));
+        }
+        true
     };
+    let mut cued_before = false;
     for (i, w) in before.iter().rev().enumerate() {
         let k = before.len() - 1 - i;
         let prev = k.checked_sub(1).map(|j| before[j]);
-        consider(i, w, prev, false);
-    }
-    // "since March": a period reaching up to now began in the past.
-    if before
-        .last()
-        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
-    {
-        return Some((Tense::Past, true));
+        cued_before |= consider(i, w, prev, false);
     }
     for (i, w) in after.iter().enumerate() {
         // "met on Thursday and will resume in January": a clause joined after the
@@ -192,6 +192,13 @@ pub(crate) fn tense_cue_at(
         (None, Some(w)) => Some((w.1, weak_firm(w))),
         (None, None) => None,
     }
+}
+
+/// Whether the word just before byte `start` is "since" ("since October").
+pub(crate) fn follows_since(text: &str, start: usize) -> bool {
+    words(text.get(..start).unwrap_or(""))
+        .next_back()
+        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// A word that joins a new clause after a time phrase ("and", "but", "while").

@@ -411,7 +411,7 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
             };
             let this_only = inp.key("rel").as_deref() == Some("this");
             // "since October": a period that has begun, so the latest past one.
-            let since = !this_only && after_since(inp);
+            let since = !this_only && crate::context::follows_since(inp.text, inp.m.start);
             let mut out = None;
             match d {
                 Some(d) => {
@@ -464,13 +464,6 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     let mut r = r;
     r.relative |= relative;
     Some(r)
-}
-
-/// Whether the mention follows the word "since".
-fn after_since(inp: &Input) -> bool {
-    crate::context::words(inp.text.get(..inp.m.start).unwrap_or(""))
-        .next_back()
-        .is_some_and(|w| w.eq_ignore_ascii_case("since"))
 }
 
 /// 10/27/2023, 27/10/2023: day-month order from the numbers, US order when both read.
@@ -619,12 +612,7 @@ fn clock(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
             }
         }
     } else if let Some(deic) = inp.key("deic") {
-        let off = match deic.as_str() {
-            "yesterday" => -1,
-            "tomorrow" => 1,
-            _ => 0,
-        };
-        anchor.and_then(|a| add_days(a, off))
+        anchor.and_then(|a| add_days(a, deictic_offset(&deic).unwrap_or(0)))
     } else if let (Some(m), Some(dd)) = (
         inp.g("month").and_then(|m| parse_month(lex, m)),
         inp.g("day").and_then(leading_digits),
@@ -660,71 +648,66 @@ fn clock(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     Some(r)
 }
 
+/// The day offset a deictic word names: today 0, yesterday -1, tomorrow 1.
+fn deictic_offset(word: &str) -> Option<i64> {
+    match word {
+        "today" | "tonight" => Some(0),
+        "yesterday" => Some(-1),
+        "tomorrow" => Some(1),
+        _ => None,
+    }
+}
+
 /// A day named by one word: a weekday, or today / yesterday / tomorrow.
+#[derive(Clone, Copy, PartialEq)]
 enum DayWord {
     Weekday(u32),
     Offset(i64),
 }
 
-/// The day word nearest a clock time in its sentence, when there is exactly one
-/// kind of it there (not after "last"/"next", which the weekday rules resolve on
+/// The day word nearest a clock time in its sentence, when the sentence names only
+/// one day (and not after "last"/"next"/"this", which the weekday rules resolve on
 /// their own terms).
 fn day_in_sentence(inp: &Input) -> Option<DayWord> {
     let text = inp.text;
     let s = crate::context::sentence_start(text, inp.m.start);
     let e = crate::context::sentence_end(text, inp.m.end).max(inp.m.end);
-    let mut found: Option<(usize, u32, &str)> = None;
-    let mut days = std::collections::BTreeSet::new();
-    let mut prev = "";
     let sentence = text.get(s..e)?;
-    for w in sentence.split(|c: char| !c.is_alphanumeric() && c != '\'') {
-        // byte offset of `w` in `text` (`w` is a slice of `sentence`)
-        let pos = s + (w.as_ptr() as usize - sentence.as_ptr() as usize);
-        let key = w.trim_end_matches("'s").to_lowercase();
-        let code = match key.as_str() {
-            "today" | "tonight" => Some(0),
-            "yesterday" => Some(8),
-            "tomorrow" => Some(9),
-            // full weekday names only ("Sun", "Wed" are often other words)
-            _ if key.len() >= 6 => inp.lex.weekdays.get(&key).copied(),
-            _ => None,
-        };
-        let Some(code) = code else {
-            if !w.is_empty() {
-                prev = w;
+    // (distance from the mention, day)
+    let mut nearest: Option<(usize, DayWord)> = None;
+    let mut prev = "";
+    for w in crate::context::words(sentence) {
+        let key = w
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .to_lowercase();
+        let day = match deictic_offset(&key) {
+            Some(k) => Some(DayWord::Offset(k)),
+            // capitalised full weekday names only ("Sun", "Wed" are often other words)
+            None if key.len() >= 6 && w.starts_with(char::is_uppercase) => {
+                inp.lex.weekdays.get(&key).map(|&wd| DayWord::Weekday(wd))
             }
-            continue;
+            None => None,
         };
-        if w.starts_with(|c: char| c.is_lowercase()) && code != 0 && code < 8 {
-            prev = w;
-            continue;
-        }
-        if ["last", "next", "this", "every", "each"]
-            .iter()
-            .any(|p| prev.eq_ignore_ascii_case(p))
-        {
-            return None;
-        }
-        days.insert(code);
-        let dist = if pos >= inp.m.end {
-            pos - inp.m.end
-        } else {
-            inp.m.start.saturating_sub(pos)
-        };
-        if found.is_none_or(|f| dist < f.0) {
-            found = Some((dist, code, w));
+        if let Some(day) = day {
+            if ["last", "next", "this", "every", "each"]
+                .iter()
+                .any(|p| prev.eq_ignore_ascii_case(p))
+            {
+                return None;
+            }
+            // byte offset of `w` in `text` (`w` is a slice of `sentence`)
+            let pos = s + (w.as_ptr() as usize - sentence.as_ptr() as usize);
+            let dist = pos.abs_diff(inp.m.start).min(pos.abs_diff(inp.m.end));
+            match nearest {
+                Some((_, other)) if other != day => return None,
+                Some((d, _)) if d <= dist => {}
+                _ => nearest = Some((dist, day)),
+            }
         }
         prev = w;
     }
-    if days.len() != 1 {
-        return None;
-    }
-    match found?.1 {
-        0 => Some(DayWord::Offset(0)),
-        8 => Some(DayWord::Offset(-1)),
-        9 => Some(DayWord::Offset(1)),
-        wd => Some(DayWord::Weekday(wd)),
-    }
+    nearest.map(|(_, day)| day)
 }
 
 /// The UTC offset a zone word names on day `d` ("ET" is -04:00 in US summer time,

@@ -224,7 +224,7 @@ fn push_text(scan: &mut Scan, raw: &str, captures: &mut [usize]) {
 fn text_tail(text: &str, n: usize) -> String {
     let t = text.strip_suffix('\n').unwrap_or(text);
     let last = t.rsplit('\n').next().unwrap_or("");
-    if last.chars().count() <= n {
+    if last.chars().nth(n).is_none() {
         last.to_string()
     } else {
         String::new()
