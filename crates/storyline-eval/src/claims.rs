@@ -12,7 +12,10 @@
 //!   score). A source shared by several gold attributions counts once, and so does a
 //!   predicted source inherited by a second cue. Attributions without a source
 //!   count for cue and content only. `attribution_f1` matches whole attributions by
-//!   cue overlap.
+//!   cue overlap. Where a split has articles annotated by several annotators,
+//!   `agreement` scores every annotator against every other on them, and the
+//!   extractor against each annotator on the same articles: the human ceiling of
+//!   the span scores.
 //! - **Hand-made** (`resources/claims/handmade.jsonl`, or a folder holding it): one
 //!   JSON object a line, `{"id", "text", "attributions": [{"speaker", "anonymous",
 //!   "stance", "cue", "resolved"?}]}`. A gold attribution is matched to a predicted
@@ -94,6 +97,9 @@ pub struct ClaimScores {
     pub resolution_accuracy: Option<f64>,
     /// Gold attributions matched by cue (hand-made set).
     pub matched: Option<usize>,
+    /// Inter-annotator agreement on the split's multiply annotated articles, and
+    /// the extractor against the same annotators (PolNeAR only, when there are any).
+    pub agreement: Option<Agreement>,
     pub tokens: usize,
     pub seconds: f64,
     pub tokens_per_second: f64,
@@ -343,6 +349,61 @@ pub fn score_polnear(docs: &[PolnearDoc]) -> ClaimScores {
     s
 }
 
+/// The distinct (source, cue, content) spans of gold attributions.
+fn gold_sets(gold: &[GoldAttribution]) -> [Vec<Vec<Span>>; 3] {
+    [
+        dedup(gold.iter().filter_map(|g| g.source.clone()).collect()),
+        dedup(gold.iter().filter_map(|g| g.cue.clone()).collect()),
+        dedup(gold.iter().flat_map(|g| g.content.clone()).collect()),
+    ]
+}
+
+/// The distinct (source, cue, content) spans of predicted attributions.
+fn pred_sets(pred: &[Attribution]) -> [Vec<Vec<Span>>; 3] {
+    [
+        dedup(
+            pred.iter()
+                .filter(|p| !p.source.is_empty())
+                .map(|p| vec![p.source])
+                .collect(),
+        ),
+        dedup(pred.iter().map(|p| vec![p.cue]).collect()),
+        dedup(pred.iter().map(|p| p.content.clone()).collect()),
+    ]
+}
+
+/// Span-type keys in the order of [`gold_sets`], overlap then exact.
+const SPAN_KEYS: [[&str; 2]; 3] = [
+    ["source", "source_exact"],
+    ["cue", "cue_exact"],
+    ["content", "content_exact"],
+];
+
+/// Adds one document's matches of predicted against gold span sets to `counts`
+/// (key -> tp, predicted, gold).
+fn add_span_counts(
+    counts: &mut BTreeMap<&'static str, (usize, usize, usize)>,
+    p: &[Vec<Vec<Span>>; 3],
+    g: &[Vec<Vec<Span>>; 3],
+) {
+    for (ty, keys) in SPAN_KEYS.iter().enumerate() {
+        for (key, ov) in [(keys[0], true), (keys[1], false)] {
+            let tp = match_count(&p[ty], &g[ty], ov);
+            let e = counts.entry(key).or_default();
+            e.0 += tp;
+            e.1 += p[ty].len();
+            e.2 += g[ty].len();
+        }
+    }
+}
+
+fn prf_map(counts: BTreeMap<&str, (usize, usize, usize)>) -> BTreeMap<String, Prf> {
+    counts
+        .into_iter()
+        .map(|(k, (tp, p, g))| (k.to_string(), Prf::new(tp, tp, p, g)))
+        .collect()
+}
+
 /// Scores an attribution extractor on PolNeAR documents (no timing).
 pub fn score_polnear_with(
     docs: &[PolnearDoc],
@@ -356,48 +417,14 @@ pub fn score_polnear_with(
         let pred = extract(&d.text);
         n_gold += d.gold.len();
         n_pred += pred.len();
-        let gsrc = dedup(d.gold.iter().filter_map(|g| g.source.clone()).collect());
-        let gcue = dedup(d.gold.iter().filter_map(|g| g.cue.clone()).collect());
-        let gcon = dedup(d.gold.iter().flat_map(|g| g.content.clone()).collect());
-        let psrc = dedup(
-            pred.iter()
-                .filter(|p| !p.source.is_empty())
-                .map(|p| vec![p.source])
-                .collect(),
-        );
-        let pcue = dedup(pred.iter().map(|p| vec![p.cue]).collect());
-        let pcon = dedup(pred.iter().map(|p| p.content.clone()).collect());
-        for (name, p, g) in [
-            ("source", &psrc, &gsrc),
-            ("cue", &pcue, &gcue),
-            ("content", &pcon, &gcon),
-        ] {
-            for (suffix, ov) in [("", true), ("_exact", false)] {
-                let key: &str = match (name, suffix) {
-                    ("source", "") => "source",
-                    ("source", _) => "source_exact",
-                    ("cue", "") => "cue",
-                    ("cue", _) => "cue_exact",
-                    ("content", "") => "content",
-                    _ => "content_exact",
-                };
-                let tp = match_count(p, g, ov);
-                let e = counts.entry(key).or_default();
-                e.0 += tp;
-                e.1 += p.len();
-                e.2 += g.len();
-            }
-        }
+        add_span_counts(&mut counts, &pred_sets(&pred), &gold_sets(&d.gold));
         let gatt: Vec<Vec<Span>> = d.gold.iter().filter_map(|g| g.cue.clone()).collect();
         let patt: Vec<Vec<Span>> = pred.iter().map(|p| vec![p.cue]).collect();
         att.0 += match_count(&patt, &gatt, true);
         att.1 += patt.len();
         att.2 += gatt.len();
     }
-    let mut spans = BTreeMap::new();
-    for (k, (tp, p, g)) in counts {
-        spans.insert(k.to_string(), Prf::new(tp, tp, p, g));
-    }
+    let spans = prf_map(counts);
     let f = |k: &str| spans.get(k).map(|x: &Prf| x.f1);
     ClaimScores {
         dataset: "polnear".into(),
@@ -414,6 +441,61 @@ pub fn score_polnear_with(
         spans,
         ..ClaimScores::default()
     }
+}
+
+/// How far PolNeAR's own annotators agree, and how the extractor compares with
+/// them on the same articles: the ceiling a span score can be read against.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Agreement {
+    /// Articles with two or more annotator files.
+    pub articles: usize,
+    pub annotator_files: usize,
+    /// Every annotator scored against every other on the same article (both
+    /// directions, so precision equals recall), same matching as the main score.
+    pub annotators: BTreeMap<String, Prf>,
+    /// The extractor scored against every annotator file of those articles.
+    pub extractor: BTreeMap<String, Prf>,
+}
+
+/// [`Agreement`] over the articles of `docs` (one entry per annotator file, as
+/// [`read_polnear_annotations`] gives them with `all_annotators`) that have two or
+/// more annotator files; `None` when there are none.
+pub fn agreement_with(
+    docs: &[PolnearDoc],
+    extract: impl Fn(&str) -> Vec<Attribution>,
+) -> Option<Agreement> {
+    let mut by_article: BTreeMap<&str, Vec<&PolnearDoc>> = BTreeMap::new();
+    for d in docs {
+        by_article.entry(d.name.as_str()).or_default().push(d);
+    }
+    by_article.retain(|_, v| v.len() >= 2);
+    if by_article.is_empty() {
+        return None;
+    }
+    let mut human = BTreeMap::new();
+    let mut model = BTreeMap::new();
+    let mut files = 0;
+    for files_of in by_article.values() {
+        files += files_of.len();
+        let sets: Vec<_> = files_of.iter().map(|d| gold_sets(&d.gold)).collect();
+        for (i, a) in sets.iter().enumerate() {
+            for (j, b) in sets.iter().enumerate() {
+                if i != j {
+                    add_span_counts(&mut human, a, b);
+                }
+            }
+        }
+        let pred = pred_sets(&extract(&files_of[0].text));
+        for g in &sets {
+            add_span_counts(&mut model, &pred, g);
+        }
+    }
+    Some(Agreement {
+        articles: by_article.len(),
+        annotator_files: files,
+        annotators: prf_map(human),
+        extractor: prf_map(model),
+    })
 }
 
 /// Whether a PolNeAR article is in the validation tenth of the train split (by an
@@ -641,7 +723,9 @@ pub fn train_claims(data: &Path, out: &Path, opts: &ClaimsTraining) -> Result<Cl
 /// Scores the claims stage on a PolNeAR split folder.
 pub fn eval_polnear(dir: &Path) -> Result<ClaimScores> {
     let docs = read_polnear(dir)?;
-    Ok(score_polnear(&docs))
+    let mut s = score_polnear(&docs);
+    s.agreement = agreement_with(&read_polnear_annotations(dir, true)?, extract);
+    Ok(s)
 }
 
 /// One gold attribution of the hand-made set.
@@ -883,6 +967,36 @@ mod tests {
         assert!(r(&all, "source") > r(&rules, "source"));
         assert!(r(&all, "content") > r(&rules, "content"));
         assert!(all.content_f1.unwrap_or(0.0) > rules.content_f1.unwrap_or(1.0));
+    }
+
+    #[test]
+    fn agreement_compares_annotators_of_the_same_article() {
+        let dir = std::env::temp_dir().join(format!("sl-agree-{}", std::process::id()));
+        let (ann, txt) = (dir.join("attributions"), dir.join("text"));
+        std::fs::create_dir_all(&ann).expect("dir");
+        std::fs::create_dir_all(&txt).expect("dir");
+        let text = "The mayor said the bridge will reopen. Critics doubt it.";
+        std::fs::write(txt.join("town.txt"), text).expect("text");
+        std::fs::write(txt.join("solo.txt"), text).expect("text");
+        let a = "T1\tSource 0 9\tThe mayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 37\tthe bridge will reopen\nT4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n";
+        // the second annotator takes "mayor" alone and adds the critics' doubt
+        let b = "T1\tSource 4 9\tmayor\nT2\tCue 10 14\tsaid\nT3\tContent 15 37\tthe bridge will reopen\nT4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\nT5\tSource 39 46\tCritics\nT6\tCue 47 52\tdoubt\nT7\tContent 53 55\tit\nT8\tAttribution 47 52\tdoubt\nE2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n";
+        std::fs::write(ann.join("town_aaaa.ann"), a).expect("ann");
+        std::fs::write(ann.join("town_bbbb.ann"), b).expect("ann");
+        std::fs::write(ann.join("solo_aaaa.ann"), a).expect("ann");
+        let docs = read_polnear_annotations(&dir, true).expect("read");
+        assert_eq!(docs.len(), 3);
+        let ag = agreement_with(&docs, |_| Vec::new()).expect("one shared article");
+        std::fs::remove_dir_all(&dir).ok();
+        assert_eq!((ag.articles, ag.annotator_files), (1, 2));
+        // sources: a has 1, b has 2, one overlapping pair, counted both ways
+        let src = ag.annotators["source"];
+        assert_eq!((src.tp, src.predicted, src.gold), (2, 3, 3));
+        assert_eq!(ag.annotators["source_exact"].tp, 0);
+        assert!((src.precision - src.recall).abs() < 1e-12);
+        // an extractor that finds nothing agrees with no one
+        let ex = ag.extractor["source"];
+        assert_eq!((ex.tp, ex.predicted, ex.gold), (0, 0, 3));
     }
 
     #[test]
