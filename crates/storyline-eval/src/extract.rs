@@ -89,7 +89,7 @@ pub fn read_gz_text(path: &Path) -> anyhow::Result<String> {
         Ok(s) => Ok(s),
         Err(e) => {
             let bytes = e.into_bytes();
-            Ok(match storyline_ingest::decode::decode(&bytes) {
+            Ok(match storyline_ingest::decode::decode_html(&bytes, None) {
                 Ok(d) => d.text,
                 Err(_) => String::from_utf8_lossy(&bytes).into_owned(),
             })

@@ -8,6 +8,15 @@
 //! with no valid multi-byte sequence is decoded as the legacy encoding chardetng
 //! guesses, but only when its high bytes look like text in that encoding (letters
 //! inside words, typographic punctuation) and are a small share of the file.
+//!
+//! HTML pages carry their own encoding, so [`decode_html`] reads them the way a
+//! browser does: a byte-order mark, then a transport charset (a WARC record's HTTP
+//! `Content-Type`), then the page's `<meta charset>` / `http-equiv` declaration, then
+//! chardetng's guess. Bytes that are valid UTF-8 are read as UTF-8 whatever the page
+//! declares (a page declaring Latin-1 but written in UTF-8 is common; the converse
+//! cannot be valid UTF-8 by accident). A page that declares UTF-8 but has a few
+//! broken sequences is read with U+FFFD in their place and the count is recorded;
+//! one with many is refused as corrupt.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -46,6 +55,165 @@ impl std::fmt::Display for DecodeError {
 pub struct Decoded {
     pub text: String,
     pub encoding: Option<&'static str>,
+    /// Byte sequences that were invalid in that encoding and were replaced by
+    /// U+FFFD (HTML pages only; [`decode`] refuses them instead).
+    pub replaced: usize,
+}
+
+impl Decoded {
+    /// How the text was decoded, for the report: the encoding's name (`None` for
+    /// clean UTF-8) and any replaced sequences.
+    pub fn describe(&self) -> Option<String> {
+        match (self.encoding, self.replaced) {
+            (None, 0) => None,
+            (e, 0) => e.map(str::to_string),
+            (e, n) => Some(format!(
+                "{}, {n} invalid byte sequence{} replaced with U+FFFD",
+                e.unwrap_or("UTF-8"),
+                if n == 1 { "" } else { "s" }
+            )),
+        }
+    }
+}
+
+/// Whether the start of `bytes` (after a byte-order mark and white space) opens an
+/// HTML document.
+pub fn looks_like_html(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let head = b[start..]
+        .get(..300)
+        .unwrap_or(&b[start..])
+        .to_ascii_lowercase();
+    head.starts_with(b"<!doctype html")
+        || head.starts_with(b"<html")
+        || head.starts_with(b"<?xml") && memchr::memmem::find(&head, b"<html").is_some()
+}
+
+/// The encoding named by a charset label, as the HTML standard maps it (a UTF-16
+/// label in a page is read as UTF-8, `x-user-defined` as windows-1252).
+fn html_label(label: &[u8]) -> Option<&'static Encoding> {
+    let e = Encoding::for_label(label)?;
+    Some(if e == UTF_16BE || e == UTF_16LE {
+        UTF_8
+    } else if e == encoding_rs::X_USER_DEFINED {
+        encoding_rs::WINDOWS_1252
+    } else {
+        e
+    })
+}
+
+/// The label after `charset=` in `s` (lower-cased ASCII), up to a quote, space,
+/// `;` or `>`.
+fn charset_label(s: &[u8]) -> Option<&[u8]> {
+    let at = memchr::memmem::find(s, b"charset")?;
+    let mut rest = &s[at + 7..];
+    rest = rest.trim_ascii_start();
+    rest = rest.strip_prefix(b"=")?.trim_ascii_start();
+    rest = rest
+        .strip_prefix(b"\"")
+        .or_else(|| rest.strip_prefix(b"'"))
+        .unwrap_or(rest);
+    let end = rest
+        .iter()
+        .position(|c| matches!(c, b'"' | b'\'' | b';' | b'>' | b'/') || c.is_ascii_whitespace())
+        .unwrap_or(rest.len());
+    (end > 0).then_some(&rest[..end])
+}
+
+/// The encoding a page declares in its head: the first `<meta charset>` or
+/// `<meta http-equiv="Content-Type" content="...; charset=...">` with a known label
+/// in the first 16 KiB (the standard's prescan looks at 1 KiB, but browsers switch
+/// encoding when the parser meets a later declaration in the head), else an XML
+/// declaration's `encoding`.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = bytes.get(..16 * 1024).unwrap_or(bytes).to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(i) = memchr::memmem::find(&head[from..], b"<meta") {
+        let tag_start = from + i;
+        let tag_end = head[tag_start..]
+            .iter()
+            .position(|&c| c == b'>')
+            .map_or(head.len(), |j| tag_start + j);
+        if let Some(e) = charset_label(&head[tag_start..tag_end]).and_then(html_label) {
+            return Some(e);
+        }
+        from = tag_end.max(tag_start + 5);
+    }
+    if head.starts_with(b"<?xml") {
+        let end = memchr::memmem::find(&head, b"?>")?;
+        let decl = &head[..end];
+        let at = memchr::memmem::find(decl, b"encoding")?;
+        let rest = decl[at + 8..].trim_ascii_start().strip_prefix(b"=")?;
+        let rest = rest.trim_ascii_start();
+        let q = *rest.first()?;
+        if q != b'"' && q != b'\'' {
+            return None;
+        }
+        let label_end = rest[1..].iter().position(|&c| c == q)?;
+        return html_label(&rest[1..1 + label_end]);
+    }
+    None
+}
+
+/// Replaced sequences tolerated in a page that declares (or is guessed to be) UTF-8:
+/// a handful of stray bytes, not a page in another encoding.
+fn few_replacements(n: usize, len: usize) -> bool {
+    n <= 16 || n * 1000 <= len
+}
+
+/// Decode an HTML page as a browser would (see the module comment). `transport` is
+/// a charset label from outside the page (an HTTP `Content-Type`), which wins over
+/// the page's own declaration. Never panics.
+pub fn decode_html(bytes: &[u8], transport: Option<&str>) -> Result<Decoded, DecodeError> {
+    if Encoding::for_bom(bytes).is_some() {
+        return decode(bytes);
+    }
+    if let Some(offset) = binary_offset(bytes) {
+        return Err(DecodeError::Binary { offset });
+    }
+    let invalid_at = match std::str::from_utf8(bytes) {
+        Ok(s) => {
+            check_text(s)?;
+            return Ok(Decoded {
+                text: s.to_string(),
+                encoding: None,
+                replaced: 0,
+            });
+        }
+        Err(e) => e.valid_up_to(),
+    };
+    let declared = transport
+        .and_then(|t| html_label(t.trim().as_bytes()))
+        .or_else(|| declared_charset(bytes));
+    let utf8_replaced = String::from_utf8_lossy(bytes).matches('\u{FFFD}').count();
+    let multibyte = count_multibyte_utf8(bytes);
+    let encoding = if multibyte >= 2 * utf8_replaced && few_replacements(utf8_replaced, bytes.len())
+    {
+        // UTF-8 with a few stray bytes, whatever the page says
+        UTF_8
+    } else if let Some(e) = declared.filter(|&e| e != UTF_8) {
+        e
+    } else if multibyte > 0 && declared == Some(UTF_8) {
+        return Err(DecodeError::InvalidUtf8 { offset: invalid_at });
+    } else {
+        // no usable label: chardetng's guess among the legacy encodings
+        let mut detector = chardetng::EncodingDetector::new();
+        detector.feed(bytes, true);
+        detector.guess(None, false)
+    };
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let replaced = text.matches('\u{FFFD}').count();
+    let text = text.into_owned();
+    check_text(&text)?;
+    Ok(Decoded {
+        text,
+        encoding: (encoding != UTF_8).then(|| encoding.name()),
+        replaced,
+    })
 }
 
 /// Decode article bytes. Never panics.
@@ -78,6 +246,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         return Ok(Decoded {
             text,
             encoding: name,
+            replaced: 0,
         });
     }
     if let Some(offset) = binary_offset(bytes) {
@@ -89,6 +258,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             Ok(Decoded {
                 text: s.to_string(),
                 encoding: None,
+                replaced: 0,
             })
         }
         Err(e) => {
@@ -151,6 +321,27 @@ fn binary_offset(bytes: &[u8]) -> Option<usize> {
 
 fn memchr_nul(bytes: &[u8]) -> Option<usize> {
     bytes.iter().position(|&b| b == 0)
+}
+
+/// The number of well-formed multi-byte UTF-8 sequences in `bytes`.
+fn count_multibyte_utf8(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let len = match bytes[i] {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => 1,
+        };
+        if len > 1 && i + len <= bytes.len() && std::str::from_utf8(&bytes[i..i + len]).is_ok() {
+            n += 1;
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    n
 }
 
 /// Whether any well-formed multi-byte UTF-8 sequence occurs in `bytes`.
@@ -260,6 +451,7 @@ fn decode_legacy(bytes: &[u8]) -> Option<Decoded> {
     Some(Decoded {
         text,
         encoding: Some(encoding.name()),
+        replaced: 0,
     })
 }
 
@@ -319,6 +511,99 @@ mod tests {
     fn random_high_bytes_are_refused() {
         let b = b"ab \xff\xfe\xc3\x28\x9d\x81 cd";
         assert!(matches!(decode(b), Err(DecodeError::InvalidUtf8 { .. })));
+    }
+
+    fn page(meta: &str, body: &str) -> String {
+        format!("<!DOCTYPE html><html><head>{meta}<title>Harbour</title></head><body><p>{body}</p></body></html>")
+    }
+
+    #[test]
+    fn html_declared_latin1_is_read_by_its_label() {
+        let html = page(
+            r#"<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">"#,
+            "Die Fähre nach Rügen fährt ab Montag wieder, sagte der Bürgermeister.",
+        );
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&html);
+        assert!(looks_like_html(&bytes));
+        assert_eq!(
+            declared_charset(&bytes).map(|e| e.name()),
+            Some("windows-1252")
+        );
+        let d = decode_html(&bytes, None).unwrap();
+        assert!(d.text.contains("Die Fähre nach Rügen"));
+        assert_eq!(d.describe().as_deref(), Some("windows-1252"));
+        // the plain-text decoder still takes it, by guessing
+        assert!(decode(&bytes).is_ok());
+    }
+
+    #[test]
+    fn html_utf8_wins_over_a_wrong_label() {
+        let html = page(
+            r#"<meta charset='ISO-8859-1'/>"#,
+            "Die Fähre nach Rügen fährt ab Montag wieder.",
+        );
+        let d = decode_html(html.as_bytes(), None).unwrap();
+        assert!(d.text.contains("Rügen"));
+        assert_eq!(d.describe(), None);
+    }
+
+    #[test]
+    fn html_stray_bytes_in_utf8_are_replaced_and_counted() {
+        let mut b = page(
+            r#"<meta charset="utf-8">"#,
+            "Die Fähre nach Rügen fährt ab Montag wieder, sagte der Bürgermeister; die Brücke über die Bucht bleibt gesperrt.",
+        )
+        .into_bytes();
+        let at = b.len() - 30;
+        b.insert(at, 0xFC); // a lone Latin-1 "ü" pasted into UTF-8
+        b.insert(10, 0xE9);
+        assert_eq!(decode(&b), Err(DecodeError::InvalidUtf8 { offset: 10 }));
+        let d = decode_html(&b, None).unwrap();
+        assert_eq!(d.replaced, 2);
+        assert_eq!(d.text.matches('\u{FFFD}').count(), 2);
+        assert_eq!(
+            d.describe().as_deref(),
+            Some("UTF-8, 2 invalid byte sequences replaced with U+FFFD")
+        );
+    }
+
+    #[test]
+    fn html_declared_utf8_that_is_mostly_broken_is_refused() {
+        let mut b = page(r#"<meta charset="utf-8">"#, "Straße").into_bytes();
+        for _ in 0..40 {
+            b.extend_from_slice(b"ab\xFF\xFE ");
+        }
+        assert!(matches!(
+            decode_html(&b, None),
+            Err(DecodeError::InvalidUtf8 { .. })
+        ));
+    }
+
+    #[test]
+    fn html_undeclared_legacy_page_is_guessed() {
+        let html = page(
+            "",
+            "\u{6cb3}\u{5317}\u{7701}\u{5404}\u{5e02}\u{7684}\u{5de1}\u{6f14}\u{5df2}\u{7ecf}\u{7ed3}\u{675f}\u{ff0c}\u{89c2}\u{4f17}\u{53cd}\u{54cd}\u{70ed}\u{70c8}\u{3002}\u{8fd9}\u{90e8}\u{8bdd}\u{5267}\u{8bb2}\u{8ff0}\u{4e86}\u{4e00}\u{4e2a}\u{5173}\u{4e8e}\u{7ea6}\u{5b9a}\u{7684}\u{6545}\u{4e8b}\u{3002}",
+        );
+        let (bytes, _, _) = encoding_rs::GBK.encode(&html);
+        let d = decode_html(&bytes, None).unwrap();
+        assert_eq!(d.text, html);
+        assert_eq!(d.encoding, Some("GBK"));
+    }
+
+    #[test]
+    fn transport_charset_wins_and_xml_declarations_count() {
+        let html = page(r#"<meta charset="utf-8">"#, "Паром снова ходит.");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&html);
+        let d = decode_html(&bytes, Some("windows-1251")).unwrap();
+        assert!(d.text.contains("Паром снова ходит."));
+        let x = b"<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html><body>x</body></html>";
+        assert_eq!(declared_charset(x).map(|e| e.name()), Some("ISO-8859-15"));
+        assert_eq!(
+            declared_charset(b"<html><meta charset=\"utf-16\">").map(|e| e.name()),
+            Some("UTF-8")
+        );
+        assert_eq!(declared_charset(b"<html><meta charset=\"no-such\">"), None);
     }
 
     #[test]

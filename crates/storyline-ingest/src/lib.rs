@@ -1,7 +1,7 @@
 //! storyline-ingest: turns input bytes into [`Document`]s, the first stage of the
 //! pipeline. It finds inputs (files, folders, standard input), decodes them (UTF-8,
-//! UTF-16 and Windows-1252-style encodings, refusing binary and corrupt files with a
-//! reason), splits header from body, cleans the body while recording every dropped
+//! UTF-16 and Windows-1252-style encodings, HTML pages by their declared charset,
+//! refusing binary and corrupt files with a reason), splits header from body, cleans the body while recording every dropped
 //! piece in `removed`, and reads title, authors, outlet, dateline and publication date
 //! with the basis each rests on.
 //!
@@ -42,10 +42,16 @@ fn looks_like_html(text: &str) -> bool {
 /// Decode and parse one article. `path` is used for messages, for the report's
 /// `path`, and to recognise Markdown (`.md`, `.markdown`).
 pub fn document_from_bytes(path: &str, bytes: &[u8]) -> Result<Document, InputError> {
-    let decoded = decode::decode(bytes).map_err(|e| InputError::new(path, e.to_string()))?;
-    if looks_like_html(&decoded.text) {
+    let html_bytes = decode::looks_like_html(bytes);
+    let decoded = if html_bytes {
+        decode::decode_html(bytes, None)
+    } else {
+        decode::decode(bytes)
+    }
+    .map_err(|e| InputError::new(path, e.to_string()))?;
+    if html_bytes || looks_like_html(&decoded.text) {
         let mut doc = html::document_from_html(path, &decoded.text)?;
-        doc.encoding = decoded.encoding.map(str::to_string);
+        doc.encoding = decoded.describe();
         return Ok(doc);
     }
     let lower = path.to_lowercase();
@@ -57,7 +63,7 @@ pub fn document_from_bytes(path: &str, bytes: &[u8]) -> Result<Document, InputEr
             "no article text left after removing headers and page chrome",
         ));
     }
-    doc.encoding = decoded.encoding.map(str::to_string);
+    doc.encoding = decoded.describe();
     Ok(doc)
 }
 

@@ -139,9 +139,10 @@ impl<R: BufRead> Iterator for WarcReader<R> {
 }
 
 /// The HTML page in a record: an HTTP response with an HTML body, or an HTML
-/// resource. `None` for other records.
-pub fn record_html(rec: &WarcRecord) -> Option<String> {
-    let body: &[u8] = match rec.warc_type.as_str() {
+/// resource, decoded by the charset of its `Content-Type`, else its own. `None` for
+/// other records; an error for an HTML body that cannot be decoded.
+pub fn record_html(rec: &WarcRecord) -> Option<Result<String, crate::decode::DecodeError>> {
+    let (body, ct): (&[u8], String) = match rec.warc_type.as_str() {
         "response" => {
             let p = &rec.payload;
             let split = memchr::memmem::find(p, b"\r\n\r\n")
@@ -151,23 +152,24 @@ pub fn record_html(rec: &WarcRecord) -> Option<String> {
             let ct = head
                 .lines()
                 .find_map(|l| l.strip_prefix("content-type:"))
-                .unwrap_or("");
+                .unwrap_or("")
+                .to_string();
             if !ct.contains("html") {
                 return None;
             }
-            &p[split.1..]
+            (&p[split.1..], ct)
         }
-        "resource"
-            if rec
-                .content_type
-                .as_deref()
-                .is_some_and(|c| c.contains("html")) =>
-        {
-            &rec.payload
-        }
+        "resource" => match rec.content_type.as_deref() {
+            Some(c) if c.contains("html") => (&rec.payload, c.to_ascii_lowercase()),
+            _ => return None,
+        },
         _ => return None,
     };
-    crate::decode::decode(body).ok().map(|d| d.text)
+    let charset = ct.split(';').find_map(|part| {
+        let v = part.trim().strip_prefix("charset=")?;
+        Some(v.trim_matches(|c| c == '"' || c == '\''))
+    });
+    Some(crate::decode::decode_html(body, charset).map(|d| d.text))
 }
 
 /// The article in one WARC record: `None` for records that hold no HTML response,
@@ -179,6 +181,10 @@ pub fn document_from_record(rec: &WarcRecord) -> Option<Result<Document, InputEr
         .target_uri
         .clone()
         .unwrap_or_else(|| "warc record".to_string());
+    let html = match html {
+        Ok(h) => h,
+        Err(e) => return Some(Err(InputError::new(&path, e.to_string()))),
+    };
     Some(
         crate::html::document_from_html_url(&path, &html, rec.target_uri.as_deref()).map(
             |mut d| {

@@ -280,3 +280,24 @@ fn headings_that_start_with_by_are_not_bylines() {
         assert!(ex.text.contains(heading), "{heading} lost from the text");
     }
 }
+
+#[test]
+fn a_latin1_page_is_read_by_its_declared_charset() {
+    let page = article_page("", "")
+        .replace(
+            r#"<meta charset="utf-8">"#,
+            r#"<meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">"#,
+        )
+        .replace(
+            "The harbour authority",
+            "The harbour authority of Søndervig",
+        );
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&page);
+    let doc = document_from_bytes("pier.html", &bytes).expect("read");
+    assert!(
+        doc.text.contains("The harbour authority of Søndervig"),
+        "{}",
+        doc.text
+    );
+    assert_eq!(doc.encoding.as_deref(), Some("windows-1252"));
+}

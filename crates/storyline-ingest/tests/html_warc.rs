@@ -70,3 +70,44 @@ fn gzip_members_and_truncation() {
     let recs: Vec<_> = WarcReader::new(junk.as_bytes(), "junk.warc").collect();
     assert!(recs[0].is_err());
 }
+
+#[test]
+fn the_http_charset_decodes_the_page_and_bad_bodies_are_errors() {
+    // the page's own label (ISO-8859-5) is wrong; the HTTP header (windows-1251) is right
+    let page = "<!DOCTYPE html><html><head><meta charset=\"iso-8859-5\"><title>Паром</title></head><body><article><p>Паром на остров снова ходит с понедельника, сказал мэр во вторник в ратуше города.</p><p>Мост через залив закрыт до весны, потому что опоры меняют на новые. Жители острова всё лето ездили в город через соседний посёлок, и дорога занимала больше двух часов.</p><p>Городской совет обещал, что билеты на паром не подорожают до конца года, а расписание будет висеть на причале и на сайте администрации.</p></article></body></html>";
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(page);
+    let head = |uri: &str, body_len: usize, ct: &str| {
+        let http = format!("HTTP/1.1 200 OK\r\nContent-Type: {ct}\r\n\r\n");
+        (
+            format!(
+                "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n{http}",
+                http.len() + body_len
+            ),
+            "\r\n\r\n",
+        )
+    };
+    let mut data = Vec::new();
+    let (h, tail) = head(
+        "https://example.com/parom",
+        cp1251.len(),
+        "text/html; charset=windows-1251",
+    );
+    data.extend_from_slice(h.as_bytes());
+    data.extend_from_slice(&cp1251);
+    data.extend_from_slice(tail.as_bytes());
+    let binary = b"<html>\x00\x01\x02\x03</html>";
+    let (h, tail) = head("https://example.com/broken", binary.len(), "text/html");
+    data.extend_from_slice(h.as_bytes());
+    data.extend_from_slice(binary);
+    data.extend_from_slice(tail.as_bytes());
+    let (docs, errors) = documents_from_warc(WarcReader::new(&data[..], "crawl.warc"));
+    assert_eq!(docs.len(), 1, "{errors:?}");
+    assert!(docs[0].text.contains("Паром на остров"), "{}", docs[0].text);
+    assert_eq!(errors.len(), 1);
+    assert!(
+        errors[0].path.contains("example.com/broken"),
+        "{:?}",
+        errors[0]
+    );
+    assert!(errors[0].to_string().contains("binary"), "{}", errors[0]);
+}

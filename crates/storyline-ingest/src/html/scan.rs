@@ -88,7 +88,8 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     None
 }
 
-/// Decode the common HTML entities; unknown ones are kept as written.
+/// Decode HTML character references (numeric, and every named one of the HTML
+/// standard, with `&nbsp;` as a plain space); unknown ones are kept as written.
 pub(crate) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -98,7 +99,7 @@ pub(crate) fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(&rest[..i]);
         rest = &rest[i..];
-        let end = rest.as_bytes()[..rest.len().min(12)]
+        let end = rest.as_bytes()[..rest.len().min(34)]
             .iter()
             .position(|&c| c == b';');
         let Some(end) = end else {
@@ -107,26 +108,33 @@ pub(crate) fn decode_entities(s: &str) -> String {
             continue;
         };
         let ent = &rest[1..end];
-        let rep: Option<char> = match ent {
-            "amp" => Some('&'),
-            "lt" => Some('<'),
-            "gt" => Some('>'),
-            "quot" => Some('"'),
-            "apos" => Some('\''),
-            "nbsp" => Some(' '),
-            "ndash" => Some('–'),
-            "mdash" => Some('—'),
+        let rep: Option<(char, Option<char>)> = match ent {
+            "nbsp" => Some((' ', None)),
             _ if ent.starts_with("#x") || ent.starts_with("#X") => {
                 u32::from_str_radix(&ent[2..], 16)
                     .ok()
                     .and_then(char::from_u32)
+                    .map(|c| (c, None))
             }
-            _ if ent.starts_with('#') => ent[1..].parse::<u32>().ok().and_then(char::from_u32),
-            _ => None,
+            _ if ent.starts_with('#') => ent[1..]
+                .parse::<u32>()
+                .ok()
+                .and_then(char::from_u32)
+                .map(|c| (c, None)),
+            // the HTML standard's table of named references ("&uuml;", "&hellip;")
+            _ => markup5ever::data::NAMED_ENTITIES
+                .get(&rest[1..=end])
+                .and_then(|&(a, b)| {
+                    Some((
+                        char::from_u32(a).filter(|&c| c != '\0')?,
+                        char::from_u32(b).filter(|&c| c != '\0'),
+                    ))
+                }),
         };
         match rep {
-            Some(c) => {
+            Some((c, d)) => {
                 out.push(c);
+                out.extend(d);
                 rest = &rest[end + 1..];
             }
             None => {
@@ -429,6 +437,17 @@ mod tests {
         assert!(s.text.contains("Body text"));
         assert!(!s.text.contains("not text"));
         assert!(!s.text.contains("comment"));
+    }
+
+    #[test]
+    fn decodes_every_named_reference() {
+        assert_eq!(
+            decode_entities(
+                "f&uuml;r &Auml;rzte &hellip; 5&nbsp;&euro; &NotEqualTilde; &bogus; &amp"
+            ),
+            "für Ärzte … 5 € \u{2242}\u{338} &bogus; &amp"
+        );
+        assert_eq!(decode_entities("&#252;&#xFC;&lt;b&gt;"), "üü<b>");
     }
 
     #[test]
