@@ -1818,7 +1818,34 @@ pub fn extract_with(text: &str, tagger: Option<&Tagger>, cfg: MergeConfig) -> Ve
     };
     let tatts = tg.attributions(&doc, &out);
     merge(&doc, &mut out, &tatts, cfg);
+    drop_wordless_sources(&doc, &mut out);
     out
+}
+
+/// A source made only of function words, contraction pieces, punctuation or digits
+/// ("While", "There's", "'ve") names no one: the attribution keeps its cue and
+/// content and loses the source. A label before a colon ("A: We left.") is left
+/// alone: there the layout, not the words, marks the speaker.
+pub(crate) fn drop_wordless_sources(doc: &Doc, out: &mut [Attribution]) {
+    let label = |a: &Attribution| {
+        a.cue
+            .slice(doc.text)
+            .is_some_and(|c| !c.chars().any(char::is_alphanumeric))
+    };
+    for a in out.iter_mut().filter(|a| !a.source.is_empty() && !label(a)) {
+        let first = doc.toks.partition_point(|t| t.e <= a.source.start);
+        let wordless = doc.toks[first..]
+            .iter()
+            .take_while(|t| t.s < a.source.end)
+            .all(|t| crate::lexicon::not_speaker(&t.low));
+        if wordless {
+            a.source = Span::new(a.cue.start, a.cue.start);
+            a.speaker = None;
+            a.antecedent = None;
+            a.affiliation = None;
+            a.anonymous = false;
+        }
+    }
 }
 
 /// Words after which a speaker phrase's head noun has ended: prepositions and the

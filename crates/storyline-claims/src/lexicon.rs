@@ -20,6 +20,7 @@ const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.ts
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
 const FINDING_SOURCES: &str = include_str!("../../../resources/claims/finding_sources.txt");
 const RUBRICS: &str = include_str!("../../../resources/claims/rubrics.txt");
+const NOT_SPEAKERS: &str = include_str!("../../../resources/claims/not_speakers.txt");
 
 /// How a cue verb takes its complement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -586,6 +587,16 @@ pub(crate) fn is_pronoun(low: &str) -> bool {
         low,
         "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who"
     )
+}
+
+/// Words that cannot make up a speaker alone (`resources/claims/not_speakers.txt`).
+static NOT_SPEAKER_SET: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(NOT_SPEAKERS).map(str::trim).collect());
+
+/// Whether a token (lowercase) can be no part of a speaker's name or description
+/// alone: a listed function word, or punctuation.
+pub(crate) fn not_speaker(word: &str) -> bool {
+    NOT_SPEAKER_SET.contains(word) || !word.chars().any(char::is_alphanumeric)
 }
 
 /// Generic institution words (`resources/claims/org_words.txt`).

@@ -814,3 +814,32 @@ fn titles_rubrics_and_parks_are_not_attributions() {
         assert!(extract(t).iter().all(|x| s(t, Some(x.cue)) != "in"), "{t}");
     }
 }
+
+#[test]
+fn a_source_of_function_words_names_no_one() {
+    let t = "While insisting on calm, he said the bridge would reopen. There's a worry, they said.";
+    let doc = crate::extract::Doc::new(t);
+    let at = |w: &str| {
+        let i = t.find(w).expect("word in text");
+        Span::new(i, i + w.len())
+    };
+    let mut base = extract("He said the bridge would reopen.")
+        .into_iter()
+        .next()
+        .expect("one attribution");
+    base.cue = at("said");
+    let mut a = vec![base.clone(), base.clone(), base];
+    a[0].source = at("While");
+    a[0].speaker = Some(at("While"));
+    a[1].source = at("There's");
+    a[2].source = at("he");
+    a[2].speaker = Some(at("he"));
+    crate::extract::drop_wordless_sources(&doc, &mut a);
+    assert!(
+        a[0].source.is_empty() && a[0].speaker.is_none(),
+        "{:?}",
+        a[0]
+    );
+    assert!(a[1].source.is_empty(), "{:?}", a[1]);
+    assert_eq!(s(t, Some(a[2].source)), "he");
+}

@@ -288,6 +288,54 @@ fn analyze(path: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
         }
         return Ok(());
     }
+    if args.iter().any(|a| a == "--srcfp") {
+        // predicted sources that match no gold source, by what their cue matched
+        let tg = Tagger::from_bytes(&bytes)?;
+        let mut kinds: BTreeMap<String, usize> = BTreeMap::new();
+        let show = args.iter().any(|a| a == "--show");
+        for d in &held {
+            let t = d.text.as_str();
+            let pred = extract_with(t, Some(&tg), DEFAULT_MERGE);
+            let gsrc: Vec<_> = d
+                .gold
+                .iter()
+                .filter_map(|g| g.source.clone())
+                .flatten()
+                .collect();
+            for p in pred.iter().filter(|p| !p.source.is_empty()) {
+                if gsrc.iter().any(|g| g.overlaps(p.source)) {
+                    *kinds.entry("ok".into()).or_default() += 1;
+                    continue;
+                }
+                let g = d.gold.iter().find(|g| {
+                    g.cue
+                        .as_ref()
+                        .is_some_and(|c| c.iter().any(|x| x.overlaps(p.cue)))
+                });
+                let k = match g {
+                    None => "cue-not-gold".to_string(),
+                    Some(g) if g.source.is_none() => "gold-cue-without-source".to_string(),
+                    Some(_) => "gold-cue-other-source".to_string(),
+                };
+                if show && k != "cue-not-gold" {
+                    let gs = g
+                        .and_then(|g| g.source.as_ref())
+                        .and_then(|s| s[0].slice(t))
+                        .unwrap_or("-");
+                    println!(
+                        "{k}: pred [{}] gold [{gs}] cue <{}>",
+                        p.source.slice(t).unwrap_or(""),
+                        p.cue.slice(t).unwrap_or("")
+                    );
+                }
+                *kinds.entry(k).or_default() += 1;
+            }
+        }
+        for (k, n) in kinds {
+            println!("{k}\t{n}");
+        }
+        return Ok(());
+    }
     let tg = Tagger::from_bytes(&bytes)?;
     // bucket -> (gold, found)
     let mut b: BTreeMap<String, (usize, usize)> = BTreeMap::new();
