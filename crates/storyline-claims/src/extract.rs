@@ -1813,19 +1813,20 @@ pub fn extract(text: &str) -> Vec<Attribution> {
 pub fn extract_with(text: &str, tagger: Option<&Tagger>, cfg: MergeConfig) -> Vec<Attribution> {
     let doc = Doc::new(text);
     let mut out = extract_rules(&doc);
-    let Some(tg) = tagger else {
-        return out;
-    };
-    let tatts = tg.attributions(&doc, &out);
-    merge(&doc, &mut out, &tatts, cfg);
+    if let Some(tg) = tagger {
+        let tatts = tg.attributions(&doc, &out);
+        merge(&doc, &mut out, &tatts, cfg);
+    }
     drop_wordless_sources(&doc, &mut out);
     out
 }
 
 /// A source made only of function words, contraction pieces, punctuation or digits
 /// ("While", "There's", "'ve") names no one: the attribution keeps its cue and
-/// content and loses the source. A label before a colon ("A: We left.") is left
-/// alone: there the layout, not the words, marks the speaker.
+/// content, loses the source and, like any sourceless attribution, stays out of the
+/// claims ledger (`weak`). A capitalised word inside a sentence is a name, not a
+/// function word ("Theresa May", "as Long said"); a label before a colon ("A: We
+/// left.") is left alone: there the layout, not the words, marks the speaker.
 pub(crate) fn drop_wordless_sources(doc: &Doc, out: &mut [Attribution]) {
     let label = |a: &Attribution| {
         a.cue
@@ -1834,12 +1835,51 @@ pub(crate) fn drop_wordless_sources(doc: &Doc, out: &mut [Attribution]) {
     };
     for a in out.iter_mut().filter(|a| !a.source.is_empty() && !label(a)) {
         let first = doc.toks.partition_point(|t| t.e <= a.source.start);
-        let wordless = doc.toks[first..]
+        let last = doc.toks[first..]
             .iter()
             .take_while(|t| t.s < a.source.end)
-            .all(|t| crate::lexicon::not_speaker(&t.low));
-        if wordless {
+            .count();
+        if last == 0 {
+            continue;
+        }
+        let wordless = doc.toks[first..first + last]
+            .iter()
+            .enumerate()
+            .all(|(k, t)| {
+                let i = first + k;
+                let sentence_start = doc.sents.get(doc.sent_of_tok(i)).is_some_and(|s| s.0 == i);
+                (sentence_start || !t.cap) && crate::lexicon::not_speaker(&t.low)
+            });
+        if !wordless {
+            continue;
+        }
+        // a contraction piece cut from its subject ("They | 've suggested"): the
+        // subject is the source
+        let pieces = doc.toks[first..first + last]
+            .iter()
+            .all(|t| t.low.starts_with(['\'', '’']));
+        let subject = first.checked_sub(1).filter(|&p| {
+            let t = &doc.toks[p];
+            pieces
+                && t.e == doc.toks[first].s
+                && t.low.chars().all(char::is_alphabetic)
+                && !crate::lexicon::not_speaker(&t.low)
+        });
+        if let Some(p) = subject {
+            a.source = doc.span(p, p + 1);
+            a.speaker = Some(a.source);
+            a.speaker_kind =
+                if matches!(doc.t(p), "he" | "she" | "they" | "we" | "i" | "you" | "it") {
+                    SpeakerKind::Pronoun
+                } else {
+                    SpeakerKind::Named
+                };
+            a.anonymous = false;
+            a.affiliation = None;
+        } else {
             a.source = Span::new(a.cue.start, a.cue.start);
+            a.speaker_kind = SpeakerKind::Role;
+            a.weak = true;
             a.speaker = None;
             a.antecedent = None;
             a.affiliation = None;

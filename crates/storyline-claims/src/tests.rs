@@ -843,3 +843,24 @@ fn a_source_of_function_words_names_no_one() {
     assert!(a[1].source.is_empty(), "{:?}", a[1]);
     assert_eq!(s(t, Some(a[2].source)), "he");
 }
+
+#[test]
+fn clause_openers_are_not_speakers_but_names_like_may_are() {
+    let t = "While insisting that the port is safe, the minister ordered new checks on Monday.";
+    let a = extract(t);
+    assert!(a.iter().all(|x| s(t, Some(x.source)) != "While"), "{a:#?}");
+    let t = "They've suggested that the ferry should stop in winter.";
+    let a = extract(t);
+    assert_eq!(
+        s(t, Some(find(t, &a, "suggested").source)),
+        "They",
+        "{a:#?}"
+    );
+    let t = "May said the deal was dead.";
+    assert_eq!(s(t, Some(find(t, &extract(t), "said").source)), "May");
+    let t = "\"We will rebuild,\" Will said.";
+    assert_eq!(s(t, Some(find(t, &extract(t), "said").source)), "Will");
+    // a listed word, capitalised inside a sentence, is a name
+    let t = "The talks failed, as Still said they would.";
+    assert_eq!(s(t, Some(find(t, &extract(t), "said").source)), "Still");
+}

@@ -320,7 +320,8 @@ fn analyze(path: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
                 if show && k != "cue-not-gold" {
                     let gs = g
                         .and_then(|g| g.source.as_ref())
-                        .and_then(|s| s[0].slice(t))
+                        .and_then(|s| s.first())
+                        .and_then(|x| x.slice(t))
                         .unwrap_or("-");
                     println!(
                         "{k}: pred [{}] gold [{gs}] cue <{}>",

@@ -14,9 +14,11 @@
 //! `Content-Type`), then the page's `<meta charset>` / `http-equiv` declaration, then
 //! chardetng's guess. Bytes that are valid UTF-8 are read as UTF-8 whatever the page
 //! declares (a page declaring Latin-1 but written in UTF-8 is common; the converse
-//! cannot be valid UTF-8 by accident). A page that declares UTF-8 but has a few
-//! broken sequences is read with U+FFFD in their place and the count is recorded;
-//! one with many is refused as corrupt.
+//! cannot be valid UTF-8 by accident), and so are bytes that are UTF-8 but for a
+//! few stray bytes when no other encoding is declared (or when UTF-8 outweighs the
+//! stray bytes ten to one against a declared one). Those stray sequences become
+//! U+FFFD and their count is recorded. A page declared UTF-8 (or with a UTF-8
+//! byte-order mark) that has many broken sequences is refused as corrupt.
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -108,7 +110,7 @@ fn html_label(label: &[u8]) -> Option<&'static Encoding> {
 
 /// The label after `charset=` in `s` (lower-cased ASCII), up to a quote, space,
 /// `;` or `>`.
-fn charset_label(s: &[u8]) -> Option<&[u8]> {
+pub(crate) fn charset_label(s: &[u8]) -> Option<&[u8]> {
     let at = memchr::memmem::find(s, b"charset")?;
     let mut rest = &s[at + 7..];
     rest = rest.trim_ascii_start();
@@ -134,6 +136,13 @@ pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
     let mut from = 0;
     while let Some(i) = memchr::memmem::find(&head[from..], b"<meta") {
         let tag_start = from + i;
+        if !head
+            .get(tag_start + 5)
+            .is_some_and(|&c| c.is_ascii_whitespace() || c == b'/')
+        {
+            from = tag_start + 5;
+            continue;
+        }
         let tag_end = head[tag_start..]
             .iter()
             .position(|&c| c == b'>')
@@ -165,53 +174,94 @@ fn few_replacements(n: usize, len: usize) -> bool {
     n <= 16 || n * 1000 <= len
 }
 
+/// The number of maximal invalid sequences in `bytes` read as UTF-8 (each becomes
+/// one U+FFFD in a lossy decode; a U+FFFD written in the page is not counted).
+fn utf8_errors(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    let mut rest = bytes;
+    while let Err(e) = std::str::from_utf8(rest) {
+        n += 1;
+        let skip = e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+        rest = &rest[skip.min(rest.len())..];
+    }
+    n
+}
+
 /// Decode an HTML page as a browser would (see the module comment). `transport` is
 /// a charset label from outside the page (an HTTP `Content-Type`), which wins over
 /// the page's own declaration. Never panics.
 pub fn decode_html(bytes: &[u8], transport: Option<&str>) -> Result<Decoded, DecodeError> {
-    if Encoding::for_bom(bytes).is_some() {
-        return decode(bytes);
+    let (body, bom) = match Encoding::for_bom(bytes) {
+        Some((e, n)) if e == UTF_8 => (&bytes[n..], n),
+        // UTF-16: the byte-order mark settles it
+        Some(_) => return decode(bytes),
+        None => (bytes, 0),
+    };
+    if let Some(offset) = binary_offset(body) {
+        return Err(DecodeError::Binary {
+            offset: bom + offset,
+        });
     }
-    if let Some(offset) = binary_offset(bytes) {
-        return Err(DecodeError::Binary { offset });
-    }
-    let invalid_at = match std::str::from_utf8(bytes) {
+    let utf8_name = (bom > 0).then_some("UTF-8 with BOM");
+    let invalid_at = match std::str::from_utf8(body) {
         Ok(s) => {
             check_text(s)?;
             return Ok(Decoded {
                 text: s.to_string(),
-                encoding: None,
+                encoding: utf8_name,
                 replaced: 0,
             });
         }
-        Err(e) => e.valid_up_to(),
+        Err(e) => bom + e.valid_up_to(),
     };
-    let declared = transport
-        .and_then(|t| html_label(t.trim().as_bytes()))
-        .or_else(|| declared_charset(bytes));
-    let utf8_replaced = String::from_utf8_lossy(bytes).matches('\u{FFFD}').count();
-    let multibyte = count_multibyte_utf8(bytes);
-    let encoding = if multibyte >= 2 * utf8_replaced && few_replacements(utf8_replaced, bytes.len())
-    {
-        // UTF-8 with a few stray bytes, whatever the page says
-        UTF_8
-    } else if let Some(e) = declared.filter(|&e| e != UTF_8) {
-        e
-    } else if multibyte > 0 && declared == Some(UTF_8) {
-        return Err(DecodeError::InvalidUtf8 { offset: invalid_at });
+    let declared = if bom > 0 {
+        Some(UTF_8)
     } else {
-        // no usable label: chardetng's guess among the legacy encodings
-        let mut detector = chardetng::EncodingDetector::new();
-        detector.feed(bytes, true);
-        detector.guess(None, false)
+        transport
+            .and_then(|t| html_label(t.trim().as_bytes()))
+            .or_else(|| declared_charset(body))
     };
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    let replaced = text.matches('\u{FFFD}').count();
+    let errors = utf8_errors(body);
+    let multibyte = count_multibyte_utf8(body);
+    let few = few_replacements(errors, body.len());
+    let encoding = match declared {
+        // another encoding's label wins, unless the bytes are plainly UTF-8 with a
+        // few stray bytes (a template's stale label over UTF-8 text)
+        Some(e) if e != UTF_8 => {
+            if few && multibyte >= 10 * errors {
+                UTF_8
+            } else {
+                e
+            }
+        }
+        _ if few && (multibyte > 0 || bom > 0) => UTF_8,
+        // declared UTF-8 with valid multi-byte text and many broken sequences
+        Some(_) if multibyte > 0 || bom > 0 => {
+            return Err(DecodeError::InvalidUtf8 { offset: invalid_at })
+        }
+        // no usable label, or a UTF-8 label over single-byte text: chardetng's
+        // guess among the legacy encodings
+        _ => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(body, true);
+            detector.guess(None, false)
+        }
+    };
+    let (text, _) = encoding.decode_without_bom_handling(body);
+    let replaced = if encoding == UTF_8 {
+        errors
+    } else {
+        text.matches('\u{FFFD}').count()
+    };
     let text = text.into_owned();
     check_text(&text)?;
     Ok(Decoded {
         text,
-        encoding: (encoding != UTF_8).then(|| encoding.name()),
+        encoding: if encoding == UTF_8 {
+            utf8_name
+        } else {
+            Some(encoding.name())
+        },
         replaced,
     })
 }
@@ -568,6 +618,46 @@ mod tests {
     }
 
     #[test]
+    fn html_one_stray_byte_in_utf8_is_replaced_not_guessed() {
+        // one curly apostrophe and one stray Windows-1252 apostrophe byte
+        for meta in [r#"<meta charset="utf-8">"#, ""] {
+            let mut b = page(meta, "Doha’s talks resumed on Monday.").into_bytes();
+            let at = b
+                .windows(4)
+                .position(|w| w == b"</p>")
+                .expect("paragraph end");
+            b.insert(at, 0x92);
+            let d = decode_html(&b, None).unwrap();
+            assert!(d.text.contains("Doha’s talks"), "{meta}: {}", d.text);
+            assert_eq!(d.replaced, 1);
+        }
+        // a U+FFFD written in the page is not a replacement
+        let mut b = page("", "Fähre \u{FFFD}\u{FFFD} Rügen").into_bytes();
+        let at = b
+            .windows(4)
+            .position(|w| w == b"</p>")
+            .expect("paragraph end");
+        b.insert(at, 0xFC);
+        let d = decode_html(&b, None).unwrap();
+        assert_eq!((d.encoding, d.replaced), (None, 1));
+        // with a UTF-8 byte-order mark too
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(&b);
+        let d = decode_html(&bom, None).unwrap();
+        assert_eq!((d.encoding, d.replaced), (Some("UTF-8 with BOM"), 1));
+    }
+
+    #[test]
+    fn html_transport_label_beats_a_utf8_lookalike() {
+        // "ÄŸ" in Windows-1252 happens to be a valid UTF-8 pair; the label decides
+        let html = page("", "Stra\u{df}e \u{c4}\u{178} caf\u{e9} na\u{ef}ve");
+        let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&html);
+        let d = decode_html(&bytes, Some("windows-1252")).unwrap();
+        assert!(d.text.contains("Straße ÄŸ café naïve"), "{}", d.text);
+        assert!(declared_charset(b"<html><metadata charset=\"koi8-r\">").is_none());
+    }
+
+    #[test]
     fn html_declared_utf8_that_is_mostly_broken_is_refused() {
         let mut b = page(r#"<meta charset="utf-8">"#, "Straße").into_bytes();
         for _ in 0..40 {
@@ -593,10 +683,12 @@ mod tests {
 
     #[test]
     fn transport_charset_wins_and_xml_declarations_count() {
-        let html = page(r#"<meta charset="utf-8">"#, "Паром снова ходит.");
+        // the page's own label is wrong; the transport's is right
+        let html = page(r#"<meta charset="iso-8859-5">"#, "Паром снова ходит.");
         let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(&html);
         let d = decode_html(&bytes, Some("windows-1251")).unwrap();
         assert!(d.text.contains("Паром снова ходит."));
+        assert!(!decode_html(&bytes, None).unwrap().text.contains("Паром"));
         let x = b"<?xml version=\"1.0\" encoding=\"ISO-8859-15\"?><html><body>x</body></html>";
         assert_eq!(declared_charset(x).map(|e| e.name()), Some("ISO-8859-15"));
         assert_eq!(

@@ -27,18 +27,6 @@ use storyline_model::Document;
 /// Default size limit for one input (50 MB).
 pub const DEFAULT_MAX_BYTES: u64 = 50 * 1000 * 1000;
 
-fn looks_like_html(text: &str) -> bool {
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(200)
-        .collect::<String>()
-        .to_lowercase();
-    head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.starts_with("<?xml") && head.contains("<html")
-}
-
 /// Decode and parse one article. `path` is used for messages, for the report's
 /// `path`, and to recognise Markdown (`.md`, `.markdown`).
 pub fn document_from_bytes(path: &str, bytes: &[u8]) -> Result<Document, InputError> {
@@ -49,7 +37,7 @@ pub fn document_from_bytes(path: &str, bytes: &[u8]) -> Result<Document, InputEr
         decode::decode(bytes)
     }
     .map_err(|e| InputError::new(path, e.to_string()))?;
-    if html_bytes || looks_like_html(&decoded.text) {
+    if html_bytes || decode::looks_like_html(decoded.text.as_bytes()) {
         let mut doc = html::document_from_html(path, &decoded.text)?;
         doc.encoding = decoded.describe();
         return Ok(doc);

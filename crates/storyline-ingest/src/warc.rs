@@ -165,10 +165,8 @@ pub fn record_html(rec: &WarcRecord) -> Option<Result<String, crate::decode::Dec
         },
         _ => return None,
     };
-    let charset = ct.split(';').find_map(|part| {
-        let v = part.trim().strip_prefix("charset=")?;
-        Some(v.trim_matches(|c| c == '"' || c == '\''))
-    });
+    let charset =
+        crate::decode::charset_label(ct.as_bytes()).and_then(|l| std::str::from_utf8(l).ok());
     Some(crate::decode::decode_html(body, charset).map(|d| d.text))
 }
 

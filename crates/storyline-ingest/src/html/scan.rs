@@ -88,8 +88,21 @@ fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     None
 }
 
+/// The character a numeric reference stands for, as the HTML standard reads it:
+/// 128–159 through the Windows-1252 table (`&#146;` is ’), NUL, surrogates and
+/// numbers past Unicode as U+FFFD.
+fn numeric_ref(n: u32) -> char {
+    match n {
+        0x80..=0x9F => markup5ever::data::C1_REPLACEMENTS[(n - 0x80) as usize]
+            .unwrap_or_else(|| char::from_u32(n).unwrap_or('\u{FFFD}')),
+        0 => '\u{FFFD}',
+        _ => char::from_u32(n).unwrap_or('\u{FFFD}'),
+    }
+}
+
 /// Decode HTML character references (numeric, and every named one of the HTML
-/// standard, with `&nbsp;` as a plain space); unknown ones are kept as written.
+/// standard, with a no-break space as a plain space); unknown ones are kept as
+/// written.
 pub(crate) fn decode_entities(s: &str) -> String {
     if !s.contains('&') {
         return s.to_string();
@@ -109,28 +122,24 @@ pub(crate) fn decode_entities(s: &str) -> String {
         };
         let ent = &rest[1..end];
         let rep: Option<(char, Option<char>)> = match ent {
-            "nbsp" => Some((' ', None)),
             _ if ent.starts_with("#x") || ent.starts_with("#X") => {
                 u32::from_str_radix(&ent[2..], 16)
                     .ok()
-                    .and_then(char::from_u32)
-                    .map(|c| (c, None))
+                    .map(|n| (numeric_ref(n), None))
             }
-            _ if ent.starts_with('#') => ent[1..]
-                .parse::<u32>()
-                .ok()
-                .and_then(char::from_u32)
-                .map(|c| (c, None)),
+            _ if ent.starts_with('#') => {
+                ent[1..].parse::<u32>().ok().map(|n| (numeric_ref(n), None))
+            }
             // the HTML standard's table of named references ("&uuml;", "&hellip;")
             _ => markup5ever::data::NAMED_ENTITIES
                 .get(&rest[1..=end])
                 .and_then(|&(a, b)| {
-                    Some((
-                        char::from_u32(a).filter(|&c| c != '\0')?,
-                        char::from_u32(b).filter(|&c| c != '\0'),
-                    ))
+                    let a = char::from_u32(a).filter(|&c| c != '\0')?;
+                    Some((a, char::from_u32(b).filter(|&c| c != '\0')))
                 }),
         };
+        // a no-break space is a space here, however it is written
+        let rep = rep.map(|(a, b)| (if a == '\u{a0}' { ' ' } else { a }, b));
         match rep {
             Some((c, d)) => {
                 out.push(c);
@@ -448,6 +457,10 @@ mod tests {
             "für Ärzte … 5 € \u{2242}\u{338} &bogus; &amp"
         );
         assert_eq!(decode_entities("&#252;&#xFC;&lt;b&gt;"), "üü<b>");
+        assert_eq!(
+            decode_entities("it&#146;s&#0;&#xD800;&#160;x"),
+            "it’s\u{FFFD}\u{FFFD} x"
+        );
     }
 
     #[test]
