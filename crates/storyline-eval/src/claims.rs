@@ -722,9 +722,16 @@ pub fn train_claims(data: &Path, out: &Path, opts: &ClaimsTraining) -> Result<Cl
 
 /// Scores the claims stage on a PolNeAR split folder.
 pub fn eval_polnear(dir: &Path) -> Result<ClaimScores> {
-    let docs = read_polnear(dir)?;
-    let mut s = score_polnear(&docs);
-    s.agreement = agreement_with(&read_polnear_annotations(dir, true)?, extract);
+    // every annotator file once; the main score takes each article's first
+    let files = read_polnear_annotations(dir, true)?;
+    let mut first: Vec<PolnearDoc> = Vec::new();
+    for d in &files {
+        if first.last().is_none_or(|f| f.name != d.name) {
+            first.push(d.clone());
+        }
+    }
+    let mut s = score_polnear(&first);
+    s.agreement = agreement_with(&files, extract);
     Ok(s)
 }
 

@@ -312,7 +312,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             })
         }
         Err(e) => {
-            if has_valid_multibyte_utf8(bytes) {
+            if count_multibyte_utf8(bytes) > 0 {
                 return Err(DecodeError::InvalidUtf8 {
                     offset: e.valid_up_to(),
                 });
@@ -392,28 +392,6 @@ fn count_multibyte_utf8(bytes: &[u8]) -> usize {
         }
     }
     n
-}
-
-/// Whether any well-formed multi-byte UTF-8 sequence occurs in `bytes`.
-fn has_valid_multibyte_utf8(bytes: &[u8]) -> bool {
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let len = match b {
-            0xC2..=0xDF => 2,
-            0xE0..=0xEF => 3,
-            0xF0..=0xF4 => 4,
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        if i + len <= bytes.len() && std::str::from_utf8(&bytes[i..i + len]).is_ok() {
-            return true;
-        }
-        i += 1;
-    }
-    false
 }
 
 /// Decode as the single-byte encoding chardetng guesses, if the high bytes look like
@@ -567,6 +545,17 @@ mod tests {
         format!("<!DOCTYPE html><html><head>{meta}<title>Harbour</title></head><body><p>{body}</p></body></html>")
     }
 
+    /// `html` as bytes with `stray` inserted just before the paragraph's end.
+    fn with_stray_byte(html: &str, stray: u8) -> Vec<u8> {
+        let mut b = html.as_bytes().to_vec();
+        let at = b
+            .windows(4)
+            .position(|w| w == b"</p>")
+            .expect("paragraph end");
+        b.insert(at, stray);
+        b
+    }
+
     #[test]
     fn html_declared_latin1_is_read_by_its_label() {
         let html = page(
@@ -599,13 +588,14 @@ mod tests {
 
     #[test]
     fn html_stray_bytes_in_utf8_are_replaced_and_counted() {
-        let mut b = page(
-            r#"<meta charset="utf-8">"#,
-            "Die Fähre nach Rügen fährt ab Montag wieder, sagte der Bürgermeister; die Brücke über die Bucht bleibt gesperrt.",
-        )
-        .into_bytes();
-        let at = b.len() - 30;
-        b.insert(at, 0xFC); // a lone Latin-1 "ü" pasted into UTF-8
+        // a lone Latin-1 "ü" pasted into UTF-8, and a stray byte in the doctype
+        let mut b = with_stray_byte(
+            &page(
+                r#"<meta charset="utf-8">"#,
+                "Die Fähre nach Rügen fährt ab Montag wieder, sagte der Bürgermeister; die Brücke über die Bucht bleibt gesperrt.",
+            ),
+            0xFC,
+        );
         b.insert(10, 0xE9);
         assert_eq!(decode(&b), Err(DecodeError::InvalidUtf8 { offset: 10 }));
         let d = decode_html(&b, None).unwrap();
@@ -621,23 +611,13 @@ mod tests {
     fn html_one_stray_byte_in_utf8_is_replaced_not_guessed() {
         // one curly apostrophe and one stray Windows-1252 apostrophe byte
         for meta in [r#"<meta charset="utf-8">"#, ""] {
-            let mut b = page(meta, "Doha’s talks resumed on Monday.").into_bytes();
-            let at = b
-                .windows(4)
-                .position(|w| w == b"</p>")
-                .expect("paragraph end");
-            b.insert(at, 0x92);
+            let b = with_stray_byte(&page(meta, "Doha’s talks resumed on Monday."), 0x92);
             let d = decode_html(&b, None).unwrap();
             assert!(d.text.contains("Doha’s talks"), "{meta}: {}", d.text);
             assert_eq!(d.replaced, 1);
         }
         // a U+FFFD written in the page is not a replacement
-        let mut b = page("", "Fähre \u{FFFD}\u{FFFD} Rügen").into_bytes();
-        let at = b
-            .windows(4)
-            .position(|w| w == b"</p>")
-            .expect("paragraph end");
-        b.insert(at, 0xFC);
+        let b = with_stray_byte(&page("", "Fähre \u{FFFD}\u{FFFD} Rügen"), 0xFC);
         let d = decode_html(&b, None).unwrap();
         assert_eq!((d.encoding, d.replaced), (None, 1));
         // with a UTF-8 byte-order mark too

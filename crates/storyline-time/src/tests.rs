@@ -1133,32 +1133,33 @@ fn this_weekend_each_winter_and_half_years_ago() {
 #[test]
 fn a_clock_time_takes_the_day_named_in_its_sentence() {
     let a = Anchor::day(d(2024, 11, 16)); // a Saturday
-    let s = "The dam gave way at 9:20 a.m. (0620 GMT) Friday, officials said.";
-    assert_eq!(
-        tv(s, &a),
-        pairs(&[
-            ("9:20 a.m.", "2024-11-15T09:20"),
-            ("0620 GMT", "2024-11-15T06:20"),
-            ("Friday", "2024-11-15"),
-        ])
-    );
-    // Two different days in the sentence: no guess, the article's day.
-    let s = "The rally ran from Thursday to Friday and the stage closed at 11 p.m.";
-    assert_eq!(
-        tv(s, &a),
-        pairs(&[
-            ("Thursday", "2024-11-14"),
-            ("Friday", "2024-11-15"),
-            ("11 p.m.", "2024-11-16T23:00"),
-        ])
-    );
-    // "last Friday" is left to its own rule.
-    let s = "The gates shut at 6 p.m. last Friday and open at 8 a.m.";
-    assert_eq!(
-        tv(s, &a),
-        pairs(&[
-            ("6 p.m. last Friday", "2024-11-15T18:00"),
-            ("8 a.m.", "2024-11-16T08:00")
-        ])
-    );
+    for (s, want) in [
+        (
+            "The dam gave way at 9:20 a.m. (0620 GMT) Friday, officials said.",
+            &[
+                ("9:20 a.m.", "2024-11-15T09:20"),
+                ("0620 GMT", "2024-11-15T06:20"),
+                ("Friday", "2024-11-15"),
+            ][..],
+        ),
+        // Two different days in the sentence: no guess, the article's day.
+        (
+            "The rally ran from Thursday to Friday and the stage closed at 11 p.m.",
+            &[
+                ("Thursday", "2024-11-14"),
+                ("Friday", "2024-11-15"),
+                ("11 p.m.", "2024-11-16T23:00"),
+            ],
+        ),
+        // "last Friday" is left to its own rule.
+        (
+            "The gates shut at 6 p.m. last Friday and open at 8 a.m.",
+            &[
+                ("6 p.m. last Friday", "2024-11-15T18:00"),
+                ("8 a.m.", "2024-11-16T08:00"),
+            ],
+        ),
+    ] {
+        assert_eq!(tv(s, &a), pairs(want), "{s}");
+    }
 }
