@@ -100,8 +100,15 @@ enum Command {
     Ingest {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
-        /// Write one JSON document per line to FILE (`-` for standard output).
-        #[arg(long, value_name = "FILE", default_value = "-")]
+        /// Write one JSON document per line to FILE (`-`, or `--jsonl` with no FILE:
+        /// standard output, the default).
+        #[arg(
+            long,
+            value_name = "FILE",
+            default_value = "-",
+            num_args = 0..=1,
+            default_missing_value = "-"
+        )]
         jsonl: PathBuf,
         #[arg(long, value_name = "N", default_value_t = storyline_ingest::DEFAULT_MAX_BYTES)]
         max_bytes: u64,

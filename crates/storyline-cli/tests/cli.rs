@@ -378,4 +378,7 @@ fn ingest_writes_json_lines_and_reports_bad_records() {
         stderr.contains("feed.jsonl") && stderr.contains('2'),
         "{stderr}"
     );
+    // `--jsonl` with no file, as the issue writes it, is standard output too.
+    let bare = storyline(&["ingest", input.to_str().unwrap(), "--jsonl"]);
+    assert_eq!(bare.stdout, out.stdout);
 }

@@ -140,6 +140,37 @@ fn author_names_are_validated() {
         ("2 hours ago", vec![]),
         ("Harbour Gazette", vec![]),
         ("https://example.com/staff/jane", vec![]),
+        // lead-ins, credits and link text
+        ("Posted by Lena Marsh", vec!["Lena Marsh"]),
+        ("Veröffentlicht von Lena Marsh", vec!["Lena Marsh"]),
+        ("Developed by Omar Haddad", vec![]),
+        ("Photo: Omar Haddad", vec![]),
+        ("View my complete profile", vec![]),
+        ("Weitere Artikel", vec![]),
+        // what trails a name
+        ("Lena Marsh For Quayside Online", vec!["Lena Marsh"]),
+        ("Lena Marsh. Quayside Online", vec!["Lena Marsh"]),
+        (
+            "Lena Marsh https://quayside.example/lena",
+            vec!["Lena Marsh"],
+        ),
+        ("Lena Marsh (LM", vec!["Lena Marsh"]),
+        ("Ann L. Roe", vec!["Ann L. Roe"]),
+        ("ANN L. ROE The Harbour Gazette", vec!["ANN L. ROE"]),
+        ("KQYZ By Channel Four News", vec![]),
+        ("Lena\u{a0}Marsh", vec!["Lena Marsh"]),
+        (
+            "Lena Marsh AND Tom Okafor",
+            vec!["Lena Marsh", "Tom Okafor"],
+        ),
+        // companies, desks and publications are not people
+        ("Quayside Tools GmbH", vec![]),
+        ("Quayside Online Redaktion", vec![]),
+        ("Die Hafenzeitung", vec![]),
+        ("Ostsee Rundschau", vec![]),
+        // a noise word inside a name is no noise ("llc" in Allcock, "team" in Steamson)
+        ("Beth Allcock", vec!["Beth Allcock"]),
+        ("Jon Steamson", vec!["Jon Steamson"]),
     ] {
         let head = format!(
             r#"<meta name="author" content="{meta}"><meta property="og:site_name" content="Harbour Gazette">"#
@@ -150,6 +181,53 @@ fn author_names_are_validated() {
         let got: Vec<&str> = ex.authors.iter().map(|s| s.as_str()).collect();
         assert_eq!(got, want, "author meta {meta:?}");
     }
+}
+
+#[test]
+fn the_site_name_is_no_author_and_a_later_source_may_name_one() {
+    // the site's name, spelt as its domain or in the title, is not an author
+    for (site, title, author) in [
+        ("quayside-live.de", "Pier closes", "QUAYSIDE LIVE"),
+        ("Quayside", "Pier closes | Hafen Blättle", "Hafen Blättle"),
+        ("Quayside", "Pier closes", "Ann Quay"),
+    ] {
+        let head = format!(
+            r#"<meta name="author" content="{author}"><meta property="og:site_name" content="{site}">"#
+        );
+        let page = article_page(&head, "")
+            .replace("<div class=\"byline\">", "<div class=\"x\">")
+            .replace("rel=\"author\"", "")
+            .replace(
+                "<title>Pier closes | Harbour Gazette</title>",
+                &format!("<title>{title}</title>"),
+            );
+        let got = extract(&page, None).authors;
+        let want: Vec<String> = if author == "Ann Quay" {
+            vec![author.to_string()]
+        } else {
+            vec![]
+        };
+        assert_eq!(got, want, "{site} / {title} / {author}");
+    }
+    // JSON-LD that names no person gives way to the meta author
+    let head = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Pier","author":{"@type":"Person","name":"View my complete profile"}}</script><meta name="author" content="Lena Marsh">"#;
+    let page = article_page(head, "")
+        .replace("<div class=\"byline\">", "<div class=\"x\">")
+        .replace("rel=\"author\"", "");
+    assert_eq!(extract(&page, None).authors, ["Lena Marsh"]);
+}
+
+#[test]
+fn bylines_of_teasers_for_other_stories_are_not_authors() {
+    let teasers = r#"<aside class="related"><div class="card"><span class="byline">By Zed Quarry</span></div></aside>
+<div class="more"><a href="/story/9"><img src="t.jpg"><h3>Gulls return to the bay</h3><div class="author-name">Von Ida Brenner</div></a></div>"#;
+    let page = article_page("", teasers);
+    assert_eq!(extract(&page, None).authors, ["Ann Rivers"]);
+    // the article's own byline gone, the teasers give no author either
+    let page = page
+        .replace("<div class=\"byline\">", "<div class=\"x\">")
+        .replace("rel=\"author\"", "");
+    assert!(extract(&page, None).authors.is_empty());
 }
 
 #[test]

@@ -871,7 +871,21 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         let is_author = el.attr("rel") == Some("author")
             || el.attr("itemprop").is_some_and(|v| v.contains("author"))
             || attr_has(el, &["byline", "author-name", "authorname"]);
-        if is_author && bylines.len() < 6 {
+        // a byline inside an aside, a nav, or a link that also holds a heading or a
+        // picture (a teaser card) belongs to another story, not to this one
+        let in_teaser = || {
+            n.ancestors()
+                .any(|a| match a.value().as_element().map(|e| e.name()) {
+                    Some("aside" | "nav") => true,
+                    Some("a") => a.descendants().any(|d| {
+                        d.value().as_element().is_some_and(|e| {
+                            matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "img")
+                        })
+                    }),
+                    _ => false,
+                })
+        };
+        if is_author && bylines.len() < 6 && !in_teaser() {
             let mut t = String::new();
             for d in n.descendants() {
                 if let Node::Text(x) = d.value() {

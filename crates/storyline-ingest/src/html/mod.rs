@@ -127,6 +127,7 @@ fn take_text_byline(
     paragraphs: &mut Vec<String>,
     removed: &mut Vec<Removed>,
     outlet: Option<&str>,
+    sites: &[String],
 ) -> Vec<String> {
     for i in 0..paragraphs.len().min(2) {
         let p = paragraphs[i].trim();
@@ -144,7 +145,7 @@ fn take_text_byline(
         let cleaned: Vec<String> = names
             .iter()
             .filter(|n| looks_like_person(n))
-            .filter_map(|n| clean_author(n, outlet))
+            .filter_map(|n| clean_author(n, sites))
             .collect();
         if cleaned.is_empty() || cleaned.len() != names.len() {
             continue;
@@ -206,14 +207,108 @@ fn looks_like_person(name: &str) -> bool {
     })
 }
 
-/// Clean one author candidate; `None` when it is not a person's name.
-fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
-    let mut s = raw.trim().to_string();
-    for p in [
-        "By ", "by ", "BY ", "Von ", "von ", "Par ", "par ", "Por ", "por ", "Di ", "Door ",
-    ] {
-        if let Some(rest) = s.strip_prefix(p) {
-            s = rest.trim().to_string();
+/// Lead-ins, credit words and noise words of author candidates
+/// (`resources/ingest/author_noise.tsv`), by kind.
+static AUTHOR_NOISE: std::sync::LazyLock<[Vec<&'static str>; 3]> = std::sync::LazyLock::new(|| {
+    let mut out: [Vec<&'static str>; 3] = Default::default();
+    for line in crate::lexicon::data_lines(include_str!(
+        "../../../../resources/ingest/author_noise.tsv"
+    )) {
+        let Some((kind, text)) = line.split_once('\t') else {
+            continue;
+        };
+        let i = match kind.trim() {
+            "prefix" => 0,
+            "credit" => 1,
+            _ => 2,
+        };
+        out[i].push(text.trim());
+    }
+    out
+});
+
+/// A name's letters and digits, lower-cased, with German umlauts spelt out and a
+/// domain ending dropped, for comparing an author with a site's name ("AUTO
+/// ZEITUNG" = "autozeitung.de", "Ärzte Zeitung" = "AerzteZeitung.de").
+fn name_key(s: &str) -> String {
+    let s = s.trim();
+    let s = match s.rsplit_once('.') {
+        Some((head, tld))
+            if (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_alphabetic()) =>
+        {
+            head
+        }
+        _ => s,
+    };
+    let mut out = String::new();
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// The names a page gives itself: the outlet, and the parts of the outlet and of
+/// the page title around " | ", " - " and the like (the title's first part, the
+/// headline, is left out).
+fn site_names(outlet: Option<&str>, title: Option<&str>) -> Vec<String> {
+    const SEPS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
+    let parts = |s: &str| -> Vec<String> {
+        let mut v = vec![s.to_string()];
+        for sep in SEPS {
+            v = v
+                .iter()
+                .flat_map(|x| x.split(sep).map(str::to_string).collect::<Vec<_>>())
+                .collect();
+        }
+        v
+    };
+    let mut out: Vec<String> = Vec::new();
+    if let Some(o) = outlet {
+        out.push(name_key(o));
+        out.extend(parts(o).iter().map(|p| name_key(p)));
+    }
+    if let Some(t) = title {
+        out.extend(parts(t).iter().skip(1).map(|p| name_key(p)));
+    }
+    out.retain(|k| k.chars().count() >= 3);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Clean one author candidate; `None` when it is not a person's name. `sites` are
+/// the page's own names (see [`site_names`]): an author equal to one is the site.
+fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
+    // one space between words (no-break spaces included)
+    let mut s = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let [prefixes, credits, noise] = &*AUTHOR_NOISE;
+    // A credit entry of letters is a whole word; one with others ("©", "all posts")
+    // may sit anywhere.
+    let has_word = |s: &str, w: &str| {
+        let low = s.to_lowercase();
+        if w.chars().all(char::is_alphanumeric) {
+            low.split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
+        } else {
+            low.contains(w)
+        }
+    };
+    if credits.iter().any(|w| has_word(&s, w)) {
+        return None;
+    }
+    for _ in 0..2 {
+        let low = s.to_lowercase();
+        if let Some(p) = prefixes.iter().find(|p| {
+            low.strip_prefix(**p)
+                .is_some_and(|r| r.starts_with(' ') || p.ends_with(':'))
+        }) {
+            s = s.get(p.len()..).unwrap_or("").trim().to_string();
         }
     }
     // A label before the name ("Text: ", "Autor: ").
@@ -222,16 +317,61 @@ fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
             s = rest.trim().to_string();
         }
     }
-    // An outlet or agency after the name ("Jill Lawless Associated Press").
-    let words: Vec<&str> = s.split_whitespace().collect();
-    for cut in 2..words.len() {
-        let tail = words[cut..].join(" ");
-        if crate::lexicon::known_outlet(&tail).is_some() || crate::lexicon::has_outlet_word(&tail) {
-            s = words[..cut].join(" ");
-            break;
+    // The site's own name ("Preußische Allgemeine Zeitung" on paz.de).
+    if sites.iter().any(|k| *k == name_key(&s)) {
+        return None;
+    }
+    // A link or an open bracket ends the name ("Ann Roe https://...", "Ann Roe (AR").
+    let mut words: Vec<&str> = s.split_whitespace().collect();
+    if let Some(i) = words.iter().position(|w| {
+        let l = w.to_lowercase();
+        l.starts_with("http") || l.starts_with("www.") || (w.starts_with('(') && !w.ends_with(')'))
+    }) {
+        words.truncate(i);
+    }
+    // "For <Outlet>" after the name ("Ann Roe for Harbour Gazette"), and a stray
+    // trailing "By" ("WXYZ By").
+    if let Some(i) = words
+        .iter()
+        .skip(2)
+        .position(|w| w.eq_ignore_ascii_case("for"))
+    {
+        words.truncate(i + 2);
+    }
+    // A sentence break after a full name ("Ann Roe. Harbour Gazette"), not after an
+    // initial ("Ann L. Roe").
+    if let Some(i) = words
+        .iter()
+        .skip(1)
+        .position(|w| w.ends_with('.') && w.trim_end_matches('.').chars().count() > 1)
+    {
+        let i = i + 1;
+        if words.len() - (i + 1) >= 2 {
+            words.truncate(i + 1);
         }
     }
-    // A weekday or date stuck to the end ("Jane Doe Monday").
+    // An outlet or agency after the name ("Jill Lawless Associated Press"): a known
+    // one first, else a tail with a publication word, never leaving a name that
+    // ends in an initial ("Ann P. | Roe The Times").
+    let tail = |cut: usize| words[cut..].join(" ");
+    let ends_in_initial = |cut: usize| {
+        words[cut - 1].ends_with('.') && words[cut - 1].trim_end_matches('.').chars().count() == 1
+    };
+    let cut = (2..words.len())
+        .find(|&c| crate::lexicon::known_outlet(&tail(c)).is_some())
+        .or_else(|| {
+            (2..words.len())
+                .find(|&c| !ends_in_initial(c) && crate::lexicon::has_outlet_word(&tail(c)))
+        });
+    if let Some(c) = cut {
+        words.truncate(c);
+    }
+    // a stray "By" left at the end ("WXYZ By Eyewitness News")
+    while words.last().is_some_and(|w| w.eq_ignore_ascii_case("by")) {
+        words.pop();
+    }
+    let mut s = words.join(" ");
+    // A weekday stuck to the end ("Jane Doe Monday").
     const WEEKDAYS: [&str; 7] = [
         "Monday",
         "Tuesday",
@@ -246,40 +386,42 @@ fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
             s = head.to_string();
         }
     }
-    let s = s
+    let mut s = s
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
         .to_string();
     if s.is_empty() || s.chars().count() > 60 || s.contains("://") || s.contains('@') {
         return None;
     }
     let low = s.to_lowercase();
-    const BAD: [&str; 18] = [
-        "writer",
-        "correspondent",
-        "columnist",
-        "journalist",
-        "email",
-        "author",
-        "staff",
-        "editor",
-        "reporter",
-        "contributor",
-        "follow",
-        "twitter",
-        "facebook",
-        "more from",
-        "view all",
-        "admin",
-        "news",
-        "team",
-    ];
-    if BAD.iter().any(|b| low.contains(b)) || RELATIVE_TIME.is_match(&s) {
+    // A noise entry of letters opens a word ("Editors", "Newsdesk", but not the
+    // "llc" in "Allcock"); one with other characters ("e.v.") may sit anywhere.
+    let noisy = |b: &&str| {
+        if b.chars().all(char::is_alphabetic) {
+            low.split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(*b))
+        } else {
+            low.contains(*b)
+        }
+    };
+    if noise.iter().any(noisy) || RELATIVE_TIME.is_match(&s) {
         return None;
     }
-    if outlet.is_some_and(|o| o.eq_ignore_ascii_case(&s))
+    // A full stop after a last name, not after an initial ("Ann Roe.", "Ann L.").
+    let last_len = s
+        .rsplit(' ')
+        .next()
+        .map_or(0, |w| w.trim_end_matches('.').chars().count());
+    if s.ends_with('.') && last_len > 1 {
+        s = s.trim_end_matches('.').to_string();
+    }
+    // Articles open names of things, not of people ("The Sentinel", "Die Zeit").
+    const ARTICLES: [&str; 8] = ["the", "die", "der", "das", "el", "il", "los", "las"];
+    let first = low.split_whitespace().next().unwrap_or("");
+    let key = name_key(&s);
+    if sites.contains(&key)
         || crate::lexicon::known_outlet(&s).is_some()
         || crate::lexicon::has_outlet_word(&s)
-        || s.starts_with("The ")
+        || ARTICLES.contains(&first)
         || s.contains(" - ")
         || s.split_whitespace()
             .any(|w| crate::lexicon::known_outlet(w).is_some())
@@ -298,12 +440,13 @@ fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
     Some(s)
 }
 
+/// Splits a list of names at commas, semicolons, bars, slashes and the words
+/// "and", "und", "et" and "&" in any case.
 fn split_authors(s: &str) -> Vec<String> {
-    let s = s
-        .replace(" and ", ",")
-        .replace(" und ", ",")
-        .replace(" & ", ",")
-        .replace(" et ", ",");
+    static JOIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+        regex::Regex::new(r"(?i)\s+(?:and|und|et|&)\s+").expect("valid regex")
+    });
+    let s = JOIN.replace_all(s, ",");
     s.split([',', ';', '|', '/'])
         .map(|x| x.trim().to_string())
         .filter(|x| !x.is_empty())
@@ -341,46 +484,51 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         });
 
     let mut body = content::extract_body(html, title_meta.as_deref());
-    let text_byline = take_text_byline(&mut body.paragraphs, &mut body.removed, outlet.as_deref());
+    let sites = site_names(outlet.as_deref(), s.title.as_deref());
+    let text_byline = take_text_byline(
+        &mut body.paragraphs,
+        &mut body.removed,
+        outlet.as_deref(),
+        &sites,
+    );
     let title = title_meta
         .or(body.h1.clone())
         .or_else(|| s.title.clone())
         .map(|t| scan::decode_entities(t.trim()));
 
-    // Authors: JSON-LD, meta, then byline elements; validated.
-    let mut cands: Vec<String> = Vec::new();
+    // Authors: JSON-LD, meta, byline elements, then a byline paragraph; the first
+    // of these that gives a valid name wins.
+    let mut from_ld: Vec<String> = Vec::new();
     for o in &ld {
         match o.get("author") {
-            Some(serde_json::Value::Array(a)) => cands.extend(a.iter().filter_map(jsonld_str)),
-            Some(v) => cands.extend(jsonld_str(v)),
+            Some(serde_json::Value::Array(a)) => from_ld.extend(a.iter().filter_map(jsonld_str)),
+            Some(v) => from_ld.extend(jsonld_str(v)),
             None => {}
         }
     }
-    if cands.is_empty() {
-        for m in s.metas.iter().filter(|m| {
+    let from_meta: Vec<String> = s
+        .metas
+        .iter()
+        .filter(|m| {
             m.key == "author"
                 || m.key == "article:author"
                 || m.key == "dc.creator"
                 || m.key == "sailthru.author"
                 || m.key == "parsely-author"
-        }) {
-            cands.extend(split_authors(&m.value));
-        }
-    }
-    if cands.is_empty() {
-        for b in &body.bylines {
-            cands.extend(split_authors(b));
-        }
-    }
-    if cands.is_empty() {
-        cands.extend(text_byline);
-    }
+        })
+        .map(|m| m.value.clone())
+        .collect();
     let mut authors: Vec<String> = Vec::new();
-    for c in cands.iter().flat_map(|c| split_authors(c)) {
-        if let Some(a) = clean_author(&c, outlet.as_deref()) {
-            if !authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
-                authors.push(a);
+    for cands in [&from_ld, &from_meta, &body.bylines, &text_byline] {
+        for c in cands.iter().flat_map(|c| split_authors(c)) {
+            if let Some(a) = clean_author(&c, &sites) {
+                if !authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
+                    authors.push(a);
+                }
             }
+        }
+        if !authors.is_empty() {
+            break;
         }
     }
     authors.truncate(8);
