@@ -78,21 +78,62 @@ impl Decoded {
     }
 }
 
-/// Whether the start of `bytes` (after a byte-order mark and white space) opens an
-/// HTML document.
+/// Whether `bytes` is an HTML page. The start (after a byte-order mark and white
+/// space) is sniffed as the WHATWG MIME Sniffing standard does for `text/html`: a
+/// doctype, a comment, or one of its tags (`<html`, `<head`, `<script`, `<iframe`,
+/// `<h1`, `<div`, `<font`, `<table`, `<a`, `<style`, `<title`, `<b`, `<body`, `<br`,
+/// `<p`) closed by a space or `>`. A start with another tag (`<meta ...>`, a PHP
+/// warning in `<br />`) counts when an `<html`, `<head`, `<body` or doctype follows in
+/// the first 4 KiB.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
+    const TAGS: [&[u8]; 17] = [
+        b"<!doctype html",
+        b"<html",
+        b"<head",
+        b"<script",
+        b"<iframe",
+        b"<h1",
+        b"<div",
+        b"<font",
+        b"<table",
+        b"<a",
+        b"<style",
+        b"<title",
+        b"<b",
+        b"<body",
+        b"<br",
+        b"<p",
+        b"<!--",
+    ];
+    const MARKERS: [&[u8]; 4] = [b"<html", b"<head", b"<body", b"<!doctype html"];
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = b
         .iter()
         .position(|c| !c.is_ascii_whitespace())
         .unwrap_or(b.len());
     let head = b[start..]
-        .get(..300)
+        .get(..4096)
         .unwrap_or(&b[start..])
         .to_ascii_lowercase();
-    head.starts_with(b"<!doctype html")
-        || head.starts_with(b"<html")
-        || head.starts_with(b"<?xml") && memchr::memmem::find(&head, b"<html").is_some()
+    let opens = |t: &[u8]| {
+        head.starts_with(t)
+            && (t == b"<!--"
+                || t == b"<!doctype html"
+                || head
+                    .get(t.len())
+                    .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>'))
+    };
+    if TAGS.iter().any(|t| opens(t)) {
+        return true;
+    }
+    if head.starts_with(b"<?xml") {
+        return memchr::memmem::find(&head, b"<html").is_some();
+    }
+    head.first() == Some(&b'<')
+        && head.get(1).is_some_and(u8::is_ascii_alphabetic)
+        && MARKERS
+            .iter()
+            .any(|m| memchr::memmem::find(&head, m).is_some())
 }
 
 /// The encoding named by a charset label, as the HTML standard maps it (a UTF-16
@@ -554,6 +595,31 @@ mod tests {
             .expect("paragraph end");
         b.insert(at, stray);
         b
+    }
+
+    #[test]
+    fn html_is_sniffed_from_more_than_a_doctype() {
+        for page in [
+            "<!DOCTYPE html><html><body><p>x</p></body></html>",
+            "\n  <html lang=\"en\"><p>x</p></html>",
+            "<!-- served by edge 7 -->\n<!DOCTYPE html><html></html>",
+            "<style>\n .card { opacity: 1 }\n</style><div>x</div>",
+            "<script>var a = 1;</script><p>x</p>",
+            "<b>Warning</b>: mysql_connect(): no server in db.php<br />\n<html></html>",
+            "<meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\n<html><body></body></html>",
+            "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\"></html>",
+        ] {
+            assert!(looks_like_html(page.as_bytes()), "{page:?}");
+        }
+        for text in [
+            "The ferry left at noon, the harbour master said.",
+            "<3 to everyone who helped at the harbour",
+            "< 5 boats were at sea when the storm hit.",
+            "<abbreviated> notes from the council meeting",
+            "# Ferry strike\n\nThe crews walked out on Monday.",
+        ] {
+            assert!(!looks_like_html(text.as_bytes()), "{text:?}");
+        }
     }
 
     #[test]

@@ -283,6 +283,27 @@ fn html_bytes_go_through_document_from_bytes() {
     let doc = document_from_bytes("pier.html", html.as_bytes()).unwrap();
     assert!(doc.text.starts_with("The harbour authority"));
     assert_eq!(doc.authors, vec!["Ann Rivers".to_string()]);
+    // saved pages that open with a server comment, a style block or a PHP warning
+    // before the doctype are HTML too, not text full of markup
+    let body = html.replace("<!DOCTYPE html>", "");
+    for lead in [
+        "<!-- served by cache 3 -->\n<!DOCTYPE html>",
+        "<style>\n .card { opacity: 1 }\n</style>\n",
+        "<b>Warning</b>: mysql_connect(): no server in db.php<br />\n",
+    ] {
+        let page = format!("{lead}{body}");
+        let doc = document_from_bytes("pier.html", page.as_bytes()).unwrap();
+        assert!(
+            doc.text.starts_with("The harbour authority"),
+            "{lead:?}: {}",
+            &doc.text[..60.min(doc.text.len())]
+        );
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Northern pier to close for repairs"),
+            "{lead:?}"
+        );
+    }
 }
 
 #[test]
