@@ -231,6 +231,60 @@ fn bylines_of_teasers_for_other_stories_are_not_authors() {
 }
 
 #[test]
+fn the_outlet_is_the_site_name_without_tagline_headline_or_markup() {
+    for (site, title, want) in [
+        (
+            "Harbour Gazette",
+            "Pier closes | Harbour Gazette",
+            Some("Harbour Gazette"),
+        ),
+        // a tagline after the name
+        (
+            "Quayside LIVE - Your town and harbour portal",
+            "Pier closes",
+            Some("Quayside LIVE"),
+        ),
+        // the headline beside the name, and the title ending with the name
+        (
+            "Northern pier to close for repairs | Die Hafenpost",
+            "Pier closes | Die Hafenpost",
+            Some("Die Hafenpost"),
+        ),
+        (
+            "Hafen Forum | hafen-forum.example",
+            "Pier closes - Hafen Forum | hafen-forum.example",
+            Some("Hafen Forum"),
+        ),
+        // a URL gives its host
+        (
+            "https://www.quayside.example/",
+            "Pier closes",
+            Some("quayside.example"),
+        ),
+        // a headline in the site-name field, and markup, are no name
+        (
+            "Northern pier to close for repairs after inspectors find cracks",
+            "Pier closes",
+            None,
+        ),
+        (".card { opacity: 1 }", "Pier closes", None),
+    ] {
+        let head = format!(r#"<meta property="og:site_name" content="{site}">"#);
+        let page = article_page(&head, "").replace(
+            "<title>Pier closes | Harbour Gazette</title>",
+            &format!("<title>{title}</title>"),
+        );
+        assert_eq!(extract(&page, None).outlet.as_deref(), want, "{site:?}");
+    }
+    // a rejected site name gives way to the JSON-LD publisher
+    let head = r#"<meta property="og:site_name" content="Northern pier to close for repairs after inspectors find cracks"><script type="application/ld+json">{"@type":"NewsArticle","headline":"Pier","publisher":{"@type":"Organization","name":"Harbour Gazette"}}</script>"#;
+    assert_eq!(
+        extract(&article_page(head, ""), None).outlet.as_deref(),
+        Some("Harbour Gazette")
+    );
+}
+
+#[test]
 fn index_pages_and_walls_are_not_articles() {
     let mut links = String::new();
     for i in 0..40 {

@@ -254,28 +254,81 @@ fn name_key(s: &str) -> String {
     out
 }
 
+/// Separators between the parts of a site or page name ("Headline | Site").
+const NAME_SEPS: [&str; 7] = [" | ", " - ", " – ", " — ", " · ", "｜", " :: "];
+
+/// The parts of a name around [`NAME_SEPS`], trimmed, empty ones left out.
+fn name_parts(s: &str) -> Vec<&str> {
+    let mut v = vec![s];
+    for sep in NAME_SEPS {
+        v = v.iter().flat_map(|x| x.split(sep)).collect();
+    }
+    v.into_iter()
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect()
+}
+
+/// An outlet name as a page states it (`og:site_name`, `application-name`, a
+/// publisher), cleaned; `None` when it is no name. A URL gives its host; markup or
+/// style text, and a headline put in the site-name field (more than eight words, or
+/// the page's headline itself), are no name. A name with a tagline or the headline
+/// beside it ("Bernau LIVE - Dein Stadtportal", "Achtsam durch die Krise | Die
+/// FURCHE") keeps the part that names the site: one the page title also ends with,
+/// else the first that is not the headline.
+fn clean_outlet(raw: &str, headline: Option<&str>, page_title: Option<&str>) -> Option<String> {
+    let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(rest) = raw
+        .strip_prefix("https://")
+        .or_else(|| raw.strip_prefix("http://"))
+    {
+        let host = rest.split('/').next().unwrap_or("");
+        let host = host.strip_prefix("www.").unwrap_or(host);
+        return (host.contains('.') && !host.contains(' ')).then(|| host.to_string());
+    }
+    if raw.is_empty() || raw.contains(['{', '}', '<', '>']) || raw.contains("=\"") {
+        return None;
+    }
+    let headline_keys: Vec<String> = headline
+        .into_iter()
+        .chain(page_title.and_then(|t| name_parts(t).first().copied()))
+        .map(name_key)
+        .filter(|k| !k.is_empty())
+        .collect();
+    let is_headline = |p: &str| {
+        let k = name_key(p);
+        p.split_whitespace().count() > 8 || (!k.is_empty() && headline_keys.contains(&k))
+    };
+    let parts: Vec<&str> = name_parts(&raw)
+        .into_iter()
+        .filter(|p| p.chars().any(char::is_alphanumeric))
+        .collect();
+    if parts.len() <= 1 {
+        // one part: the whole name, unless it is the headline in the wrong field
+        let whole = parts.first()?;
+        return (whole.split_whitespace().count() <= 8).then(|| whole.to_string());
+    }
+    let kept: Vec<&str> = parts.into_iter().filter(|p| !is_headline(p)).collect();
+    let title_tail: Vec<String> = page_title
+        .map(|t| name_parts(t).iter().skip(1).map(|p| name_key(p)).collect())
+        .unwrap_or_default();
+    kept.iter()
+        .find(|p| title_tail.contains(&name_key(p)))
+        .or(kept.first())
+        .map(|p| p.to_string())
+}
+
 /// The names a page gives itself: the outlet, and the parts of the outlet and of
 /// the page title around " | ", " - " and the like (the title's first part, the
 /// headline, is left out).
 fn site_names(outlet: Option<&str>, title: Option<&str>) -> Vec<String> {
-    const SEPS: [&str; 5] = [" | ", " - ", " – ", " — ", " :: "];
-    let parts = |s: &str| -> Vec<String> {
-        let mut v = vec![s.to_string()];
-        for sep in SEPS {
-            v = v
-                .iter()
-                .flat_map(|x| x.split(sep).map(str::to_string).collect::<Vec<_>>())
-                .collect();
-        }
-        v
-    };
     let mut out: Vec<String> = Vec::new();
     if let Some(o) = outlet {
         out.push(name_key(o));
-        out.extend(parts(o).iter().map(|p| name_key(p)));
+        out.extend(name_parts(o).iter().map(|p| name_key(p)));
     }
     if let Some(t) = title {
-        out.extend(parts(t).iter().skip(1).map(|p| name_key(p)));
+        out.extend(name_parts(t).iter().skip(1).map(|p| name_key(p)));
     }
     out.retain(|k| k.chars().count() >= 3);
     out.sort();
@@ -466,25 +519,38 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let ld_values = pubdate::parse_jsonld(&s.jsonld);
     let ld = jsonld_articles(&ld_values);
 
-    let outlet = meta(&s, &["og:site_name", "application-name", "publisher"])
-        .map(str::to_string)
-        .or_else(|| {
-            ld.iter()
-                .find_map(|o| o.get("publisher").and_then(jsonld_str))
-        })
-        .or_else(|| {
-            let host = url?.split("://").nth(1)?.split('/').next()?;
-            crate::lexicon::known_outlet(host).map(str::to_string)
-        });
     let title_meta = meta(&s, &["og:title", "twitter:title"])
         .map(str::to_string)
         .or_else(|| {
             ld.iter()
                 .find_map(|o| o.get("headline").and_then(jsonld_str))
         });
+    // The outlet: the first candidate that [`clean_outlet`] keeps.
+    let mut raw_outlets: Vec<String> = ["og:site_name", "application-name", "publisher"]
+        .iter()
+        .filter_map(|k| meta(&s, &[k]))
+        .map(str::to_string)
+        .collect();
+    raw_outlets.extend(
+        ld.iter()
+            .find_map(|o| o.get("publisher").and_then(jsonld_str)),
+    );
+    raw_outlets.extend((|| {
+        let host = url?.split("://").nth(1)?.split('/').next()?;
+        crate::lexicon::known_outlet(host).map(str::to_string)
+    })());
+    let headline = title_meta.as_deref().or(s.title.as_deref());
+    let outlet = raw_outlets
+        .iter()
+        .find_map(|o| clean_outlet(o, headline, s.title.as_deref()));
 
     let mut body = content::extract_body(html, title_meta.as_deref());
-    let sites = site_names(outlet.as_deref(), s.title.as_deref());
+    let mut sites = site_names(outlet.as_deref(), s.title.as_deref());
+    for o in &raw_outlets {
+        sites.extend(site_names(Some(o), None));
+    }
+    sites.sort();
+    sites.dedup();
     let text_byline = take_text_byline(
         &mut body.paragraphs,
         &mut body.removed,
