@@ -147,7 +147,7 @@ fn analyze(path: &std::path::Path, args: &[String]) -> anyhow::Result<()> {
             let t0 = std::time::Instant::now();
             let (b, _) = storyline_claims::tagger::train(
                 &tdocs,
-                42,
+                num("--seed", 42) as u64,
                 num("--epochs", 8),
                 2.5,
                 num("--stages", 1),

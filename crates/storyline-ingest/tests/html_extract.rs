@@ -285,6 +285,24 @@ fn the_outlet_is_the_site_name_without_tagline_headline_or_markup() {
 }
 
 #[test]
+fn a_paragraph_that_is_only_a_url_is_chrome() {
+    let page = article_page("", "").replace(
+        "<div class=\"article-body\">",
+        "<div class=\"article-body\">\n<p>https://www.harbour-gazette.example/news/pier-to-close-1234.php</p>",
+    );
+    let ex = extract(&page, None);
+    assert!(
+        ex.text.starts_with("The harbour authority"),
+        "{}",
+        &ex.text[..80]
+    );
+    assert!(ex.removed.iter().any(
+        |r| r.text.starts_with("https://www.harbour-gazette.example")
+            && r.reason.as_deref() == Some("bare URL")
+    ));
+}
+
+#[test]
 fn index_pages_and_walls_are_not_articles() {
     let mut links = String::new();
     for i in 0..40 {

@@ -754,6 +754,18 @@ fn filter_blocks(
                 continue;
             }
         }
+        // a paragraph that is only a link address (a print or share URL)
+        let t = b.text.trim();
+        if !t.contains(char::is_whitespace)
+            && (t.starts_with("http://") || t.starts_with("https://") || t.starts_with("www."))
+        {
+            removed.push(Removed {
+                kind: RemovedKind::Boilerplate,
+                text: t.chars().take(300).collect(),
+                reason: Some("bare URL".to_string()),
+            });
+            continue;
+        }
         if title.is_some_and(|t| t.trim() == b.text.trim()) {
             removed.push(Removed {
                 kind: RemovedKind::Boilerplate,
