@@ -303,6 +303,44 @@ fn a_paragraph_that_is_only_a_url_is_chrome() {
 }
 
 #[test]
+fn the_title_is_the_headline_without_the_site_name() {
+    for (title, want) in [
+        (
+            "Pier closes for repairs | Harbour Gazette",
+            "Pier closes for repairs",
+        ),
+        (
+            "Pier closes for repairs - Harbour Gazette",
+            "Pier closes for repairs",
+        ),
+        (
+            "Harbour Gazette | Pier closes for repairs",
+            "Pier closes for repairs",
+        ),
+        (
+            "Pier closes - Ports | HARBOUR-GAZETTE",
+            "Pier closes - Ports",
+        ),
+        // a dash inside the headline, and a site name that is the whole title, stay
+        ("Pier closes - for now", "Pier closes - for now"),
+        ("Harbour Gazette", "Harbour Gazette"),
+    ] {
+        let head = r#"<meta property="og:site_name" content="Harbour Gazette">"#;
+        let page = article_page(head, "")
+            .replace(
+                "<title>Pier closes | Harbour Gazette</title>",
+                &format!("<title>{title}</title>"),
+            )
+            .replace("<h1>Northern pier to close for repairs</h1>", "");
+        assert_eq!(
+            extract(&page, None).title.as_deref(),
+            Some(want),
+            "{title:?}"
+        );
+    }
+}
+
+#[test]
 fn index_pages_and_walls_are_not_articles() {
     let mut links = String::new();
     for i in 0..40 {

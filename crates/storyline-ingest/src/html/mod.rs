@@ -318,6 +318,36 @@ fn clean_outlet(raw: &str, headline: Option<&str>, page_title: Option<&str>) -> 
         .map(|p| p.to_string())
 }
 
+/// A title without the site's name before or after it ("Pier closes | Harbour
+/// Gazette" → "Pier closes"), `sites` being the keys ([`name_key`]) of the outlet's
+/// names. A part is cut only when it is one of them and the rest has two words or
+/// more.
+fn strip_site_name(title: &str, sites: &[String]) -> String {
+    let mut t = title.trim().to_string();
+    let is_site = |p: &str| {
+        let k = name_key(p);
+        !k.is_empty() && sites.contains(&k)
+    };
+    let long_enough = |p: &str| p.split_whitespace().count() >= 2;
+    for _ in 0..2 {
+        let cut = NAME_SEPS.iter().find_map(|sep| {
+            let (head, tail) = t.rsplit_once(sep)?;
+            (is_site(tail) && long_enough(head)).then(|| head.trim().to_string())
+        });
+        match cut {
+            Some(h) => t = h,
+            None => break,
+        }
+    }
+    if let Some(rest) = NAME_SEPS.iter().find_map(|sep| {
+        let (head, rest) = t.split_once(sep)?;
+        (is_site(head) && long_enough(rest)).then(|| rest.trim().to_string())
+    }) {
+        t = rest;
+    }
+    t
+}
+
 /// The names a page gives itself: the outlet, and the parts of the outlet and of
 /// the page title around " | ", " - " and the like (the title's first part, the
 /// headline, is left out).
@@ -557,10 +587,15 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         outlet.as_deref(),
         &sites,
     );
+    let outlet_keys: Vec<String> = outlet
+        .iter()
+        .chain(raw_outlets.iter())
+        .flat_map(|o| site_names(Some(o), None))
+        .collect();
     let title = title_meta
         .or(body.h1.clone())
         .or_else(|| s.title.clone())
-        .map(|t| scan::decode_entities(t.trim()));
+        .map(|t| strip_site_name(&scan::decode_entities(t.trim()), &outlet_keys));
 
     // Authors: JSON-LD, meta, byline elements, then a byline paragraph; the first
     // of these that gives a valid name wins.
