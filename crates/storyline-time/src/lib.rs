@@ -14,7 +14,7 @@
 //! from what it reports, and [`tag_undated`] re-resolves the article against it.
 //!
 //! ```
-//! use chrono::NaiveDate;
+//! use chrono::{Datelike, NaiveDate};
 //! use storyline_time::{tag, Anchor};
 //! let d = NaiveDate::from_ymd_opt(2024, 11, 19).unwrap();
 //! let m = tag("The talks collapsed on Sunday night, two weeks after they began.", &Anchor::day(d));
@@ -30,7 +30,7 @@ mod value;
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use storyline_model::{TimeMention, TimeValue};
 
 use crate::normalize::{DocState, Input, Match};
@@ -102,7 +102,7 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         let Some(rule) = rules.rules.get(m.rule) else {
             continue;
         };
-        if part_of_name(text, m, rule, &rules.lex) {
+        if part_of_name(text, m, rule, &rules.lex) || ordinal_second(text, m) {
             continue;
         }
         let cue = context::tense_cue_at(&rules.lex, text, m.start, m.end);
@@ -161,7 +161,66 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
             story: Vec::new(),
         });
     }
+    weekdays_take_their_dates(text, &rules.lex, &mut out);
     out
+}
+
+/// "four second-place finishes", "the second-largest": "second" is an ordinal
+/// there, not a unit of time.
+fn ordinal_second(text: &str, m: &Match) -> bool {
+    let t = text.get(m.start..m.end).unwrap_or("");
+    if !t
+        .rsplit(' ')
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("second"))
+    {
+        return false;
+    }
+    let after = text.get(m.end..).unwrap_or("").to_lowercase();
+    let after = after.trim_start_matches(['-', ' ']);
+    ["place", "best", "largest", "biggest", "highest", "round"]
+        .iter()
+        .any(|w| after.starts_with(w))
+}
+
+/// "Sunday morning, November 3, 2013": a weekday followed by a full date that falls
+/// on that weekday names that date, not the weekday nearest the article's date.
+fn weekdays_take_their_dates(text: &str, lex: &rules::Lexicon, out: &mut [TimeMention]) {
+    for i in 1..out.len() {
+        let (a, b) = (&out[i - 1], &out[i]);
+        let gap = text.get(a.end..b.start).unwrap_or("x");
+        if gap.len() > 3 || !gap.chars().all(|c| c == ',' || c.is_whitespace()) {
+            continue;
+        }
+        let first = a
+            .text
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let Some(&wd) = lex.weekdays.get(&rules::norm_key(first)) else {
+            continue;
+        };
+        let (Some(date), Some(head)) = (
+            b.value
+                .value
+                .get(..10)
+                .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok()),
+            a.value.value.get(..10),
+        ) else {
+            continue;
+        };
+        let a_is_day = NaiveDate::parse_from_str(head, "%Y-%m-%d").is_ok();
+        if !a_is_day || date.weekday().number_from_monday() != wd {
+            continue;
+        }
+        let rest = a.value.value[10..].to_string();
+        let v = &mut out[i - 1].value;
+        v.value = format!("{}{rest}", date.format("%Y-%m-%d"));
+        v.earliest = Some(date);
+        v.latest = Some(date);
+        v.relative = false;
+        v.ambiguous = false;
+    }
 }
 
 /// How far past the known end of an open-ended anchor to probe, to see which parts of
@@ -217,6 +276,23 @@ fn part_of_name(text: &str, m: &Match, rule: &rules::Rule, lex: &rules::Lexicon)
     let kind = lex.names.get(&next.to_lowercase()).map(String::as_str);
     if t.chars().any(|c| c.is_ascii_digit()) {
         return false;
+    }
+    // A title-cased weekday and part of day before another capitalised word names a
+    // show or a film ("Saturday Night Live", "Friday Night Lights").
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() >= 2
+        && words
+            .first()
+            .is_some_and(|w| lex.weekdays.contains_key(&rules::norm_key(w)))
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && words
+            .iter()
+            .any(|w| w.chars().skip(1).any(char::is_lowercase))
+        && first.is_uppercase()
+    {
+        return true;
     }
     let day_name = matches!(
         rule.func,

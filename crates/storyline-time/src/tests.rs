@@ -206,6 +206,52 @@ fn tense_is_read_from_the_verb_group() {
 }
 
 #[test]
+fn a_weekday_with_its_date_takes_the_date() {
+    let a = anchor();
+    // the weekday matches the date that follows: the date wins over tense
+    assert_eq!(
+        tv(
+            "She was last seen on Sunday morning, November 3, 2013, near the quay.",
+            &a
+        ),
+        pairs(&[
+            ("Sunday morning", "2013-11-03TMO"),
+            ("November 3, 2013", "2013-11-03")
+        ])
+    );
+    // a weekday that does not fall on the date stays as tense resolves it
+    let v = tv("The ferry left on Monday morning, November 3, 2013.", &a);
+    assert_eq!(
+        v[0],
+        ("Monday morning".to_string(), "2024-11-18TMO".to_string()),
+        "{v:?}"
+    );
+}
+
+#[test]
+fn titles_and_ordinals_are_not_times() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "Fans of Saturday Night Live and Monday Night Football met on Saturday night.",
+            &a
+        ),
+        pairs(&[("Saturday night", "2024-11-16TNI")])
+    );
+    assert_eq!(
+        tv(
+            "The mare has two wins and four second-place finishes, and was second best.",
+            &a
+        ),
+        pairs(&[])
+    );
+    assert_eq!(
+        tv("He finished 40 seconds behind, in second place.", &a),
+        pairs(&[("40 seconds", "PT40S")])
+    );
+}
+
+#[test]
 fn weekdays_follow_tense() {
     let a = anchor(); // a Tuesday
     assert_eq!(
