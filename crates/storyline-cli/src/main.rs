@@ -482,6 +482,43 @@ fn ingest(paths: &[PathBuf], out: &std::path::Path, max_bytes: u64) -> ExitCode 
     for e in &errors {
         eprintln!("storyline: skipped {e}");
     }
+    // Never write over an input ("ingest --jsonl a.html b.html" takes a.html as the
+    // output file): an existing file that is also read is refused.
+    if out.as_os_str() != "-" {
+        let same = |p: &std::path::Path| {
+            matches!(
+                (std::fs::canonicalize(p), std::fs::canonicalize(out)),
+                (Ok(a), Ok(b)) if a == b || b.starts_with(&a)
+            )
+        };
+        // an earlier run's output starts with a document's id; anything else that
+        // already exists there is someone's data
+        let ours_or_empty = || {
+            use std::io::Read;
+            let mut head = [0u8; 16];
+            match std::fs::File::open(out) {
+                Ok(mut f) => {
+                    let n = f.read(&mut head).unwrap_or(0);
+                    n == 0 || head[..n].starts_with(b"{\"id\":\"")
+                }
+                Err(_) => true,
+            }
+        };
+        let why = if paths.iter().any(|p| same(p)) {
+            Some("it is also an input")
+        } else if !ours_or_empty() {
+            Some("it exists and is not the output of an earlier run")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            eprintln!(
+                "storyline: refusing to write JSON lines to {}: {why} (give --jsonl FILE after the inputs, or --jsonl - for standard output)",
+                out.display()
+            );
+            return ExitCode::from(2);
+        }
+    }
     let mut writer: Box<dyn Write> = if out.as_os_str() == "-" {
         Box::new(std::io::BufWriter::new(std::io::stdout().lock()))
     } else {

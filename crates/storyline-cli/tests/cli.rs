@@ -381,4 +381,31 @@ fn ingest_writes_json_lines_and_reports_bad_records() {
     // `--jsonl` with no file, as the issue writes it, is standard output too.
     let bare = storyline(&["ingest", input.to_str().unwrap(), "--jsonl"]);
     assert_eq!(bare.stdout, out.stdout);
+    // "--jsonl" before the inputs would take the first input as the output file:
+    // refused, and the input is left as it was
+    let before = std::fs::read(&input).unwrap();
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Ferry strike ends\n\nThe crews returned on Tuesday.",
+    )
+    .unwrap();
+    let swallowed = storyline(&[
+        "ingest",
+        "--jsonl",
+        input.to_str().unwrap(),
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(swallowed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&swallowed.stderr).contains("not the output of an earlier run"));
+    assert_eq!(std::fs::read(&input).unwrap(), before);
+    let again = storyline(&[
+        "ingest",
+        input.to_str().unwrap(),
+        "--jsonl",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("also an input"));
+    assert_eq!(std::fs::read(&input).unwrap(), before);
 }

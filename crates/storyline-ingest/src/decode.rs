@@ -82,9 +82,9 @@ impl Decoded {
 /// space) is sniffed as the WHATWG MIME Sniffing standard does for `text/html`: a
 /// doctype, a comment, or one of its tags (`<html`, `<head`, `<script`, `<iframe`,
 /// `<h1`, `<div`, `<font`, `<table`, `<a`, `<style`, `<title`, `<b`, `<body`, `<br`,
-/// `<p`) closed by a space or `>`. A start with another tag (`<meta ...>`, a PHP
-/// warning in `<br />`) counts when an `<html`, `<head`, `<body` or doctype follows in
-/// the first 4 KiB.
+/// `<p`) closed by a space or `>`. A start with another tag (`<meta ...>`) counts
+/// when a whole `<html>`, `<head>`, `<body>` tag or a doctype follows in the first
+/// 4 KiB.
 pub fn looks_like_html(bytes: &[u8]) -> bool {
     const TAGS: [&[u8]; 17] = [
         b"<!doctype html",
@@ -129,11 +129,43 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
     if head.starts_with(b"<?xml") {
         return memchr::memmem::find(&head, b"<html").is_some();
     }
-    head.first() == Some(&b'<')
+    // Another tag first (`<meta charset=...>`): a tag name, then a space, `/` or `>`;
+    // and a document element later, as a whole tag name ("<body>", not "<bodyguard").
+    let name_len = head
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-')
+        .count();
+    let tag_first = head.first() == Some(&b'<')
         && head.get(1).is_some_and(u8::is_ascii_alphabetic)
-        && MARKERS
-            .iter()
-            .any(|m| memchr::memmem::find(&head, m).is_some())
+        && head
+            .get(1 + name_len)
+            .is_some_and(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'));
+    tag_first
+        && MARKERS.iter().any(|m| {
+            memchr::memmem::find_iter(&head, m).any(|i| {
+                m.ends_with(b"html") && m.starts_with(b"<!")
+                    || head
+                        .get(i + m.len())
+                        .is_some_and(|c| c.is_ascii_whitespace() || *c == b'>')
+            })
+        })
+}
+
+/// Whether `bytes` opens with a doctype or an `<html>` tag (after a byte-order mark
+/// and white space): the only HTML a Markdown file is taken for, since Markdown may
+/// open with inline HTML.
+pub fn opens_html_document(bytes: &[u8]) -> bool {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let start = b
+        .iter()
+        .position(|c| !c.is_ascii_whitespace())
+        .unwrap_or(b.len());
+    let head = b[start..]
+        .get(..16)
+        .unwrap_or(&b[start..])
+        .to_ascii_lowercase();
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
 }
 
 /// The encoding named by a charset label, as the HTML standard maps it (a UTF-16
@@ -614,6 +646,8 @@ mod tests {
         for text in [
             "The ferry left at noon, the harbour master said.",
             "<3 to everyone who helped at the harbour",
+            "<bodyguard> notes, and a <header> line",
+            "<Editor's note: corrected> The report's <body> was long.",
             "< 5 boats were at sea when the storm hit.",
             "<abbreviated> notes from the council meeting",
             "# Ferry strike\n\nThe crews walked out on Monday.",

@@ -30,20 +30,25 @@ pub const DEFAULT_MAX_BYTES: u64 = 50 * 1000 * 1000;
 /// Decode and parse one article. `path` is used for messages, for the report's
 /// `path`, and to recognise Markdown (`.md`, `.markdown`).
 pub fn document_from_bytes(path: &str, bytes: &[u8]) -> Result<Document, InputError> {
-    let html_bytes = decode::looks_like_html(bytes);
+    let lower = path.to_lowercase();
+    let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
+    let sniff = if markdown {
+        decode::opens_html_document
+    } else {
+        decode::looks_like_html
+    };
+    let html_bytes = sniff(bytes);
     let decoded = if html_bytes {
         decode::decode_html(bytes, None)
     } else {
         decode::decode(bytes)
     }
     .map_err(|e| InputError::new(path, e.to_string()))?;
-    if html_bytes || decode::looks_like_html(decoded.text.as_bytes()) {
+    if html_bytes || sniff(decoded.text.as_bytes()) {
         let mut doc = html::document_from_html(path, &decoded.text)?;
         doc.encoding = decoded.describe();
         return Ok(doc);
     }
-    let lower = path.to_lowercase();
-    let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
     let mut doc = article::parse_article(path, &decoded.text, markdown);
     if doc.text.trim().is_empty() {
         return Err(InputError::new(

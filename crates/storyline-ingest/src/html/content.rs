@@ -883,19 +883,26 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         let is_author = el.attr("rel") == Some("author")
             || el.attr("itemprop").is_some_and(|v| v.contains("author"))
             || attr_has(el, &["byline", "author-name", "authorname"]);
-        // a byline inside an aside, a nav, or a link that also holds a heading or a
-        // picture (a teaser card) belongs to another story, not to this one
+        // a byline inside a nav, a related-stories aside, or a link that also holds a
+        // heading (a teaser card) belongs to another story, not to this one; an
+        // aside of the article's own meta data, or a link around the author's
+        // picture, does not
         let in_teaser = || {
-            n.ancestors()
-                .any(|a| match a.value().as_element().map(|e| e.name()) {
-                    Some("aside" | "nav") => true,
-                    Some("a") => a.descendants().any(|d| {
+            n.ancestors().any(|a| {
+                let Some(e) = a.value().as_element() else {
+                    return false;
+                };
+                match e.name() {
+                    "nav" => true,
+                    "aside" => !attr_has(e, &["meta", "byline", "author", "info"]),
+                    "a" => a.descendants().any(|d| {
                         d.value().as_element().is_some_and(|e| {
-                            matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "img")
+                            matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6")
                         })
                     }),
                     _ => false,
-                })
+                }
+            })
         };
         if is_author && bylines.len() < 6 && !in_teaser() {
             let mut t = String::new();

@@ -270,9 +270,10 @@ fn name_parts(s: &str) -> Vec<&str> {
 }
 
 /// An outlet name as a page states it (`og:site_name`, `application-name`, a
-/// publisher), cleaned; `None` when it is no name. A URL gives its host; markup or
-/// style text, and a headline put in the site-name field (more than eight words, or
-/// the page's headline itself), are no name. A name with a tagline or the headline
+/// publisher), cleaned; `None` when it is no name. A URL gives its host (not a social
+/// network's); markup or style text, and a headline put in the site-name field (more
+/// than eight words; in a name with parts, also a part that is the page's headline),
+/// are no name. A name with a tagline or the headline
 /// beside it ("Bernau LIVE - Dein Stadtportal", "Achtsam durch die Krise | Die
 /// FURCHE") keeps the part that names the site: one the page title also ends with,
 /// else the first that is not the headline.
@@ -282,9 +283,22 @@ fn clean_outlet(raw: &str, headline: Option<&str>, page_title: Option<&str>) -> 
         .strip_prefix("https://")
         .or_else(|| raw.strip_prefix("http://"))
     {
-        let host = rest.split('/').next().unwrap_or("");
-        let host = host.strip_prefix("www.").unwrap_or(host);
-        return (host.contains('.') && !host.contains(' ')).then(|| host.to_string());
+        let host = rest.split(['/', ':', '?', '#']).next().unwrap_or("");
+        let host = host.strip_prefix("www.").unwrap_or(host).to_lowercase();
+        // a profile page on a social network names no outlet
+        const SOCIAL: [&str; 7] = [
+            "facebook.com",
+            "twitter.com",
+            "x.com",
+            "instagram.com",
+            "youtube.com",
+            "linkedin.com",
+            "tiktok.com",
+        ];
+        let social = SOCIAL
+            .iter()
+            .any(|h| host == *h || host.ends_with(&format!(".{h}")));
+        return (host.contains('.') && !host.contains(' ') && !social).then_some(host);
     }
     if raw.is_empty() || raw.contains(['{', '}', '<', '>']) || raw.contains("=\"") {
         return None;
@@ -366,6 +380,17 @@ fn site_names(outlet: Option<&str>, title: Option<&str>) -> Vec<String> {
     out
 }
 
+/// Titles and suffixes written with a full stop that belong to a name ("Prof. Dr.
+/// Ann Roe", "Ann St. John", "Martin King Jr."), and initials.
+fn is_name_abbreviation(w: &str) -> bool {
+    const ABBR: [&str; 20] = [
+        "dr", "prof", "st", "jr", "sr", "mr", "mrs", "ms", "mt", "rev", "gen", "col", "lt", "sgt",
+        "capt", "gov", "sen", "rep", "hon", "ing",
+    ];
+    let core = w.trim_end_matches('.').to_lowercase();
+    w.ends_with('.') && (core.chars().count() == 1 || ABBR.contains(&core.as_str()))
+}
+
 /// Clean one author candidate; `None` when it is not a person's name. `sites` are
 /// the page's own names (see [`site_names`]): an author equal to one is the site.
 fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
@@ -400,8 +425,9 @@ fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
             s = rest.trim().to_string();
         }
     }
-    // The site's own name ("Preußische Allgemeine Zeitung" on paz.de).
-    if sites.iter().any(|k| *k == name_key(&s)) {
+    // The site's own name ("Die FURCHE" on furche.at), before anything is cut from it
+    // (checked again at the end, on what is left).
+    if sites.contains(&name_key(&s)) {
         return None;
     }
     // A link or an open bracket ends the name ("Ann Roe https://...", "Ann Roe (AR").
@@ -422,11 +448,11 @@ fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
         words.truncate(i + 2);
     }
     // A sentence break after a full name ("Ann Roe. Harbour Gazette"), not after an
-    // initial ("Ann L. Roe").
+    // initial or a title ("Ann L. Roe", "Prof. Dr. Ann Roe").
     if let Some(i) = words
         .iter()
         .skip(1)
-        .position(|w| w.ends_with('.') && w.trim_end_matches('.').chars().count() > 1)
+        .position(|w| w.ends_with('.') && !is_name_abbreviation(w))
     {
         let i = i + 1;
         if words.len() - (i + 1) >= 2 {
@@ -437,9 +463,7 @@ fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
     // one first, else a tail with a publication word, never leaving a name that
     // ends in an initial ("Ann P. | Roe The Times").
     let tail = |cut: usize| words[cut..].join(" ");
-    let ends_in_initial = |cut: usize| {
-        words[cut - 1].ends_with('.') && words[cut - 1].trim_end_matches('.').chars().count() == 1
-    };
+    let ends_in_initial = |cut: usize| is_name_abbreviation(words[cut - 1]);
     let cut = (2..words.len())
         .find(|&c| crate::lexicon::known_outlet(&tail(c)).is_some())
         .or_else(|| {
@@ -447,6 +471,11 @@ fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
                 .find(|&c| !ends_in_initial(c) && crate::lexicon::has_outlet_word(&tail(c)))
         });
     if let Some(c) = cut {
+        // one publication word at the end ends a publication's name ("Preußische
+        // Allgemeine Zeitung"), unless a known outlet follows the name
+        if c + 1 == words.len() && crate::lexicon::known_outlet(&tail(c)).is_none() {
+            return None;
+        }
         words.truncate(c);
     }
     // a stray "By" left at the end ("WXYZ By Eyewitness News")
@@ -476,29 +505,28 @@ fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
         return None;
     }
     let low = s.to_lowercase();
-    // A noise entry of letters opens a word ("Editors", "Newsdesk", but not the
-    // "llc" in "Allcock"); one with other characters ("e.v.") may sit anywhere.
+    // A noise entry of letters is a whole word (plurals are listed as such; the
+    // "llc" in "Allcock" and "news" in "Newsome" are no noise), one of words a
+    // phrase anywhere ("more from"); one with other characters is a legal form that
+    // ends the name ("... e.V.", "... d.o.o.").
     let noisy = |b: &&str| {
         if b.chars().all(char::is_alphabetic) {
-            low.split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.starts_with(*b))
-        } else {
+            low.split(|c: char| !c.is_alphanumeric()).any(|w| w == *b)
+        } else if b.chars().all(|c| c.is_alphabetic() || c == ' ') {
             low.contains(*b)
+        } else {
+            low.ends_with(*b)
         }
     };
     if noise.iter().any(noisy) || RELATIVE_TIME.is_match(&s) {
         return None;
     }
-    // A full stop after a last name, not after an initial ("Ann Roe.", "Ann L.").
-    let last_len = s
-        .rsplit(' ')
-        .next()
-        .map_or(0, |w| w.trim_end_matches('.').chars().count());
-    if s.ends_with('.') && last_len > 1 {
+    // A full stop after a last name, not after an initial or "Jr." ("Ann Roe.").
+    if s.ends_with('.') && !s.rsplit(' ').next().is_some_and(is_name_abbreviation) {
         s = s.trim_end_matches('.').to_string();
     }
     // Articles open names of things, not of people ("The Sentinel", "Die Zeit").
-    const ARTICLES: [&str; 8] = ["the", "die", "der", "das", "el", "il", "los", "las"];
+    const ARTICLES: [&str; 5] = ["the", "die", "der", "los", "las"];
     let first = low.split_whitespace().next().unwrap_or("");
     let key = name_key(&s);
     if sites.contains(&key)
@@ -529,6 +557,10 @@ fn split_authors(s: &str) -> Vec<String> {
     static JOIN: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"(?i)\s+(?:and|und|et|&)\s+").expect("valid regex")
     });
+    // "Ann Roe | Harbour Gazette": what follows a spaced bar is the outlet
+    static BAR: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\s\|\s").expect("valid regex"));
+    let s = BAR.split(s).next().unwrap_or(s);
     let s = JOIN.replace_all(s, ",");
     s.split([',', ';', '|', '/'])
         .map(|x| x.trim().to_string())
@@ -575,27 +607,36 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         .find_map(|o| clean_outlet(o, headline, s.title.as_deref()));
 
     let mut body = content::extract_body(html, title_meta.as_deref());
-    let mut sites = site_names(outlet.as_deref(), s.title.as_deref());
-    for o in &raw_outlets {
-        sites.extend(site_names(Some(o), None));
-    }
-    sites.sort();
-    sites.dedup();
-    let text_byline = take_text_byline(
-        &mut body.paragraphs,
-        &mut body.removed,
-        outlet.as_deref(),
-        &sites,
-    );
-    let outlet_keys: Vec<String> = outlet
+    // The outlet's names, for the title; for authors also the title's last part
+    // ("... - Faro de Vigo"). A blogger whose site carries their own name loses the
+    // byline that way, which is better than a site shown as an author.
+    let mut sites: Vec<String> = outlet
         .iter()
         .chain(raw_outlets.iter())
         .flat_map(|o| site_names(Some(o), None))
         .collect();
+    sites.sort();
+    sites.dedup();
+    let mut author_sites = sites.clone();
+    if let Some(last) = s
+        .title
+        .as_deref()
+        .map(name_parts)
+        .filter(|p| p.len() >= 2)
+        .and_then(|p| p.last().map(|x| name_key(x)))
+    {
+        author_sites.push(last);
+    }
+    let text_byline = take_text_byline(
+        &mut body.paragraphs,
+        &mut body.removed,
+        outlet.as_deref(),
+        &author_sites,
+    );
     let title = title_meta
         .or(body.h1.clone())
         .or_else(|| s.title.clone())
-        .map(|t| strip_site_name(&scan::decode_entities(t.trim()), &outlet_keys));
+        .map(|t| strip_site_name(&scan::decode_entities(t.trim()), &sites));
 
     // Authors: JSON-LD, meta, byline elements, then a byline paragraph; the first
     // of these that gives a valid name wins.
@@ -613,6 +654,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         .filter(|m| {
             m.key == "author"
                 || m.key == "article:author"
+                || m.key == "og:article:author"
                 || m.key == "dc.creator"
                 || m.key == "sailthru.author"
                 || m.key == "parsely-author"
@@ -622,7 +664,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let mut authors: Vec<String> = Vec::new();
     for cands in [&from_ld, &from_meta, &body.bylines, &text_byline] {
         for c in cands.iter().flat_map(|c| split_authors(c)) {
-            if let Some(a) = clean_author(&c, &sites) {
+            if let Some(a) = clean_author(&c, &author_sites) {
                 if !authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
                     authors.push(a);
                 }
