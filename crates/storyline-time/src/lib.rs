@@ -176,7 +176,14 @@ fn ordinal_second(text: &str, m: &Match) -> bool {
     {
         return false;
     }
-    let after = text.get(m.end..).unwrap_or("").to_lowercase();
+    // only the next few characters matter: no copy of the rest of the text
+    let after: String = text
+        .get(m.end..)
+        .unwrap_or("")
+        .chars()
+        .take(12)
+        .flat_map(char::to_lowercase)
+        .collect();
     let after = after.trim_start_matches(['-', ' ']);
     ["place", "best", "largest", "biggest", "highest", "round"]
         .iter()
