@@ -106,15 +106,7 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
         b"<!--",
     ];
     const MARKERS: [&[u8]; 4] = [b"<html", b"<head", b"<body", b"<!doctype html"];
-    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let start = b
-        .iter()
-        .position(|c| !c.is_ascii_whitespace())
-        .unwrap_or(b.len());
-    let head = b[start..]
-        .get(..4096)
-        .unwrap_or(&b[start..])
-        .to_ascii_lowercase();
+    let head = lowered_start(bytes, 4096);
     let opens = |t: &[u8]| {
         head.starts_with(t)
             && (t == b"<!--"
@@ -156,16 +148,22 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 /// and white space): the only HTML a Markdown file is taken for, since Markdown may
 /// open with inline HTML.
 pub fn opens_html_document(bytes: &[u8]) -> bool {
+    let head = lowered_start(bytes, 16);
+    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+}
+
+/// The first `n` bytes of `bytes` after a byte-order mark and white space, in ASCII
+/// lower case (what the sniffers look at).
+fn lowered_start(bytes: &[u8], n: usize) -> Vec<u8> {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = b
         .iter()
         .position(|c| !c.is_ascii_whitespace())
         .unwrap_or(b.len());
-    let head = b[start..]
-        .get(..16)
+    b[start..]
+        .get(..n)
         .unwrap_or(&b[start..])
-        .to_ascii_lowercase();
-    head.starts_with(b"<!doctype html") || head.starts_with(b"<html")
+        .to_ascii_lowercase()
 }
 
 /// The encoding named by a charset label, as the HTML standard maps it (a UTF-16

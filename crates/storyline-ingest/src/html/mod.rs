@@ -362,18 +362,11 @@ fn strip_site_name(title: &str, sites: &[String]) -> String {
     t
 }
 
-/// The names a page gives itself: the outlet, and the parts of the outlet and of
-/// the page title around " | ", " - " and the like (the title's first part, the
-/// headline, is left out).
-fn site_names(outlet: Option<&str>, title: Option<&str>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    if let Some(o) = outlet {
-        out.push(name_key(o));
-        out.extend(name_parts(o).iter().map(|p| name_key(p)));
-    }
-    if let Some(t) = title {
-        out.extend(name_parts(t).iter().skip(1).map(|p| name_key(p)));
-    }
+/// The keys ([`name_key`]) of an outlet's name and of its parts around " | ", " - "
+/// and the like.
+fn site_names(outlet: &str) -> Vec<String> {
+    let mut out = vec![name_key(outlet)];
+    out.extend(name_parts(outlet).iter().map(|p| name_key(p)));
     out.retain(|k| k.chars().count() >= 3);
     out.sort();
     out.dedup();
@@ -391,6 +384,21 @@ fn is_name_abbreviation(w: &str) -> bool {
     w.ends_with('.') && (core.chars().count() == 1 || ABBR.contains(&core.as_str()))
 }
 
+/// Whether the lower-cased `low` holds a word-list `entry`: an entry of letters and
+/// digits as a whole word (the "llc" in "Allcock" is none), one of words and spaces
+/// as a phrase anywhere, any other (a legal form "e.v.", a sign "©") at the end when
+/// `other_at_end`, else anywhere.
+fn has_entry(low: &str, entry: &str, other_at_end: bool) -> bool {
+    if entry.chars().all(char::is_alphanumeric) {
+        low.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == entry)
+    } else if entry.chars().all(|c| c.is_alphabetic() || c == ' ') || !other_at_end {
+        low.contains(entry)
+    } else {
+        low.ends_with(entry)
+    }
+}
+
 /// Clean one author candidate; `None` when it is not a person's name. `sites` are
 /// the page's own names (see [`site_names`]): an author equal to one is the site.
 fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
@@ -399,15 +407,8 @@ fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
     let [prefixes, credits, noise] = &*AUTHOR_NOISE;
     // A credit entry of letters is a whole word; one with others ("©", "all posts")
     // may sit anywhere.
-    let has_word = |s: &str, w: &str| {
-        let low = s.to_lowercase();
-        if w.chars().all(char::is_alphanumeric) {
-            low.split(|c: char| !c.is_alphanumeric()).any(|x| x == w)
-        } else {
-            low.contains(w)
-        }
-    };
-    if credits.iter().any(|w| has_word(&s, w)) {
+    let low = s.to_lowercase();
+    if credits.iter().any(|w| has_entry(&low, w, false)) {
         return None;
     }
     for _ in 0..2 {
@@ -509,16 +510,7 @@ fn clean_author(raw: &str, sites: &[String]) -> Option<String> {
     // "llc" in "Allcock" and "news" in "Newsome" are no noise), one of words a
     // phrase anywhere ("more from"); one with other characters is a legal form that
     // ends the name ("... e.V.", "... d.o.o.").
-    let noisy = |b: &&str| {
-        if b.chars().all(char::is_alphabetic) {
-            low.split(|c: char| !c.is_alphanumeric()).any(|w| w == *b)
-        } else if b.chars().all(|c| c.is_alphabetic() || c == ' ') {
-            low.contains(*b)
-        } else {
-            low.ends_with(*b)
-        }
-    };
-    if noise.iter().any(noisy) || RELATIVE_TIME.is_match(&s) {
+    if noise.iter().any(|b| has_entry(&low, b, true)) || RELATIVE_TIME.is_match(&s) {
         return None;
     }
     // A full stop after a last name, not after an initial or "Jr." ("Ann Roe.").
@@ -613,7 +605,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     let mut sites: Vec<String> = outlet
         .iter()
         .chain(raw_outlets.iter())
-        .flat_map(|o| site_names(Some(o), None))
+        .flat_map(|o| site_names(o))
         .collect();
     sites.sort();
     sites.dedup();
