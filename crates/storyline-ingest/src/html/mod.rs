@@ -126,7 +126,6 @@ static RELATIVE_TIME: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::n
 fn take_text_byline(
     paragraphs: &mut Vec<String>,
     removed: &mut Vec<Removed>,
-    outlet: Option<&str>,
     sites: &[String],
 ) -> Vec<String> {
     for i in 0..paragraphs.len().min(2) {
@@ -140,7 +139,7 @@ fn take_text_byline(
         // "By Jo Reyes, Valley Courier": a trailing outlet name is not an author.
         let names: Vec<String> = split_authors(rest)
             .into_iter()
-            .filter(|n| outlet.is_none_or(|o| !n.eq_ignore_ascii_case(o)))
+            .filter(|n| !sites.contains(&name_key(n)))
             .collect();
         let cleaned: Vec<String> = names
             .iter()
@@ -619,12 +618,7 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
     {
         author_sites.push(last);
     }
-    let text_byline = take_text_byline(
-        &mut body.paragraphs,
-        &mut body.removed,
-        outlet.as_deref(),
-        &author_sites,
-    );
+    let text_byline = take_text_byline(&mut body.paragraphs, &mut body.removed, &author_sites);
     let title = title_meta
         .or(body.h1.clone())
         .or_else(|| s.title.clone())
