@@ -177,6 +177,69 @@ static WORD_MDY: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// How a page writes an ambiguous numeric date such as `05/10/2018`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SlashOrder {
+    /// `05/10/2018` is May 10 (US English).
+    MonthFirst,
+    /// `05/10/2018` is 5 October (most of the world).
+    DayFirst,
+}
+
+static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?-u:\b)").expect("valid regex")
+});
+
+/// Regions whose English writes the day first.
+const DAY_FIRST_ENGLISH: [&str; 9] = ["gb", "uk", "au", "nz", "ie", "in", "za", "sg", "pk"];
+
+/// The order a page writes slash dates in. A page keeps one order throughout,
+/// so its unambiguous slash dates decide (`25/10/2018` is day first); else its
+/// language: US English (and English without a region) writes the month first,
+/// other languages the day first. The language is `<html lang>`, else the one
+/// detected in the page's text.
+pub(crate) fn slash_order(scan: &Scan) -> SlashOrder {
+    let (mut day_first, mut month_first, mut ambiguous) = (0, 0, false);
+    for c in SLASH_DATE.captures_iter(&scan.text).take(200) {
+        let (a, b) = (
+            c[1].parse::<u32>().unwrap_or(0),
+            c[2].parse::<u32>().unwrap_or(0),
+        );
+        match (a > 12, b > 12) {
+            (true, false) => day_first += 1,
+            (false, true) => month_first += 1,
+            _ => ambiguous = true,
+        }
+    }
+    if day_first != month_first {
+        return if day_first > month_first {
+            SlashOrder::DayFirst
+        } else {
+            SlashOrder::MonthFirst
+        };
+    }
+    if !ambiguous {
+        return SlashOrder::MonthFirst;
+    }
+    let lang = match scan
+        .lang
+        .as_deref()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+    {
+        Some(l) => l.to_ascii_lowercase().replace('_', "-"),
+        None => crate::article::detect_language(&scan.text),
+    };
+    let mut parts = lang.split('-');
+    let primary = parts.next().unwrap_or("");
+    let region = parts.next().unwrap_or("");
+    if primary == "und" || (primary == "en" && !DAY_FIRST_ENGLISH.contains(&region)) {
+        SlashOrder::MonthFirst
+    } else {
+        SlashOrder::DayFirst
+    }
+}
+
 fn digit_at(s: &str, i: usize) -> bool {
     s.as_bytes().get(i).is_some_and(|b| b.is_ascii_digit())
 }
@@ -200,7 +263,7 @@ fn date_len(s: &str, start: usize) -> usize {
 
 /// Every full date (with a year) in `s`: numeric, month-name (many languages) and
 /// CJK forms, as (byte offset, date), in text order.
-pub(crate) fn all_dates(s: &str) -> Vec<(usize, NaiveDate)> {
+pub(crate) fn all_dates(s: &str, order: SlashOrder) -> Vec<(usize, NaiveDate)> {
     let mut out = Vec::new();
     for c in NUM_DATES.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
@@ -219,7 +282,7 @@ pub(crate) fn all_dates(s: &str) -> Vec<(usize, NaiveDate)> {
                 c[7].parse::<u32>().unwrap_or(0),
                 c[8].parse::<i32>().unwrap_or(0),
             );
-            if &c[6] == "/" && a <= 12 {
+            if &c[6] == "/" && a <= 12 && order == SlashOrder::MonthFirst {
                 NaiveDate::from_ymd_opt(y, a, b).or_else(|| NaiveDate::from_ymd_opt(y, b, a))
             } else {
                 NaiveDate::from_ymd_opt(y, b, a)
@@ -286,8 +349,14 @@ fn plausible(d: NaiveDate) -> bool {
     d >= min_date() && d <= max_date()
 }
 
-/// Read a date (with time and zone when present) from a machine or human value.
+/// Read a date (with time and zone when present) from a machine or human value;
+/// `05/10/2018` is read month first.
 pub fn parse_value(raw: &str, signal: &str) -> Option<HtmlDate> {
+    parse_value_in(raw, signal, SlashOrder::MonthFirst)
+}
+
+/// [`parse_value`] with the page's order for ambiguous slash dates.
+fn parse_value_in(raw: &str, signal: &str, order: SlashOrder) -> Option<HtmlDate> {
     let s = raw.trim();
     if s.is_empty() || s.len() > 400 {
         return None;
@@ -330,7 +399,7 @@ pub fn parse_value(raw: &str, signal: &str) -> Option<HtmlDate> {
             }
         }
     }
-    for (_, date) in all_dates(s) {
+    for (_, date) in all_dates(s, order) {
         if plausible(date) {
             return mk(date, None, None);
         }
@@ -510,8 +579,8 @@ fn text_says_updated(before: &str) -> bool {
 
 /// The first publication-looking date in a hinted element's text (skipping dates
 /// preceded by "updated"/"©").
-fn date_in_text(text: &str, signal: &str) -> Option<HtmlDate> {
-    let mut candidates = all_dates(text);
+fn date_in_text(text: &str, signal: &str, order: SlashOrder) -> Option<HtmlDate> {
+    let mut candidates = all_dates(text, order);
     if candidates.is_empty() {
         for c in DMY_SHORT.captures_iter(text) {
             if let (Some(m), Ok(d), Ok(mo), Ok(y)) = (
@@ -605,7 +674,7 @@ struct Shown {
 
 /// The date a page shows in its date-hinted elements and `<time>` elements: the
 /// best-ranked, first in document order; and the first update-marked one.
-fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
+fn shown_date(scan: &Scan, order: SlashOrder) -> (Option<Shown>, Option<HtmlDate>) {
     let lex = &*LEX;
     let mut modified = None;
     let mut best: Option<Shown> = None;
@@ -629,9 +698,9 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
         if labelled_modified || hinted_modified {
             if modified.is_none() && !is_comment {
                 if let Some(dt) = &h.datetime {
-                    modified = parse_value(dt, "time updated");
+                    modified = parse_value_in(dt, "time updated", order);
                 } else if labelled_modified && text_says_updated(&h.before) {
-                    modified = date_in_text(&h.text, "date element after an update label");
+                    modified = date_in_text(&h.text, "date element after an update label", order);
                 }
             }
             continue;
@@ -672,8 +741,8 @@ fn shown_date(scan: &Scan) -> (Option<Shown>, Option<HtmlDate>) {
         let d = h
             .datetime
             .as_deref()
-            .and_then(|dt| parse_value(dt, &format!("{signal} datetime")))
-            .or_else(|| date_in_text(&h.text, &format!("{signal} text")));
+            .and_then(|dt| parse_value_in(dt, &format!("{signal} datetime"), order))
+            .or_else(|| date_in_text(&h.text, &format!("{signal} text"), order));
         let Some(d) = d else { continue };
         if need_first {
             first = Some(d.clone());
@@ -737,7 +806,7 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Updated 4 May 2020") and never as publication days, when it also labels
 /// another day as the publication day (else an "updated" stamp may be the only
 /// date a page gives).
-fn labelled_update_days(text: &str) -> Vec<NaiveDate> {
+fn labelled_update_days(text: &str, order: SlashOrder) -> Vec<NaiveDate> {
     let (mut upd, mut publ) = (Vec::new(), Vec::new());
     for m in DATE_LABEL.find_iter(text).take(200) {
         let mut end = (m.end() + 48).min(text.len());
@@ -745,7 +814,7 @@ fn labelled_update_days(text: &str) -> Vec<NaiveDate> {
             end -= 1;
         }
         let window = &text[m.end()..end];
-        let Some((start, d)) = all_dates(window).into_iter().next() else {
+        let Some((start, d)) = all_dates(window, order).into_iter().next() else {
             continue;
         };
         // The date must follow the label closely (a label, a preposition).
@@ -815,6 +884,7 @@ fn local_day(
     ld: &[(String, String, String)],
     shown: Option<&HtmlDate>,
     html: &str,
+    order: SlashOrder,
 ) -> HtmlDate {
     if !is_utc(d.zone.as_deref()) {
         return d;
@@ -835,7 +905,7 @@ fn local_day(
         if key != "datePublished" {
             continue;
         }
-        if let Some(o) = parse_value(value, &format!("json-ld {key}")) {
+        if let Some(o) = parse_value_in(value, &format!("json-ld {key}"), order) {
             if o.zone.is_some() && !is_utc(o.zone.as_deref()) && fits(o.date) {
                 return o;
             }
@@ -845,7 +915,7 @@ fn local_day(
     // a script ("publication_date = '2020-12-06 00:15'" for 23:15Z).
     let utc = minutes_of(&d);
     for c in RAW_JSON_DATE.captures_iter(html).take(50) {
-        let Some(o) = parse_value(&c[2], &format!("script json {}", &c[1])) else {
+        let Some(o) = parse_value_in(&c[2], &format!("script json {}", &c[1]), order) else {
             continue;
         };
         if o.zone.is_none() && fits(o.date) && local_moment(utc, d.time.as_deref(), &o) {
@@ -885,6 +955,7 @@ fn local_moment(utc: Option<i64>, utc_time: Option<&str>, o: &HtmlDate) -> bool 
 pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDates {
     let lex = &*LEX;
     let mut out = PageDates::default();
+    let order = slash_order(scan);
 
     // 1. JSON-LD.
     let mut ld = Vec::new();
@@ -897,7 +968,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
             if !keys.contains(&key.as_str()) {
                 continue;
             }
-            if let Some(d) = parse_value(value, &format!("json-ld {key}")) {
+            if let Some(d) = parse_value_in(value, &format!("json-ld {key}"), order) {
                 let art = is_article_type(ty);
                 if best.as_ref().is_none_or(|(b_art, _)| art && !*b_art) {
                     best = Some((art, d));
@@ -920,7 +991,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     let mut votes: Vec<(usize, usize, bool, HtmlDate)> = Vec::new();
     for (prio, (name, generic)) in lex.meta_pub.iter().enumerate() {
         for m in scan.metas.iter().filter(|m| &m.key == name && m.is_meta) {
-            if let Some(d) = parse_value(&m.value, &format!("meta {name}")) {
+            if let Some(d) = parse_value_in(&m.value, &format!("meta {name}"), order) {
                 match votes.iter_mut().find(|v| v.3.date == d.date) {
                     Some(v) => {
                         v.0 += 1;
@@ -942,7 +1013,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     let mut meta_mod = None;
     for name in &lex.meta_mod {
         if let Some(v) = meta_map.get(name.as_str()) {
-            if let Some(d) = parse_value(v, &format!("meta {name}")) {
+            if let Some(d) = parse_value_in(v, &format!("meta {name}"), order) {
                 meta_mod = Some(d);
                 break;
             }
@@ -955,7 +1026,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         .metas
         .iter()
         .filter(|m| !m.is_meta && m.key == "datepublished")
-        .find_map(|m| parse_value(&m.value, "itemprop datePublished"));
+        .find_map(|m| parse_value_in(&m.value, "itemprop datePublished", order));
     out.modified = ld_mod.or(meta_mod);
     let updated_days = OnceCell::new();
     // A generic meta date (`date`, `dc.date`) that is the page's modification
@@ -967,7 +1038,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
                 &g,
                 out.modified.as_ref(),
                 ld_pub.as_ref().or(item_pub.as_ref()),
-                || updated_days.get_or_init(|| labelled_update_days(&scan.text)),
+                || updated_days.get_or_init(|| labelled_update_days(&scan.text, order)),
             ) =>
         {
             if out.modified.is_none() {
@@ -995,7 +1066,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
             return out;
         }
     }
-    let (shown, shown_mod) = shown_date(scan);
+    let (shown, shown_mod) = shown_date(scan, order);
     if out.modified.is_none() {
         out.modified = shown_mod;
     }
@@ -1003,7 +1074,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     // A shown day that is not a time stamp, for the local day of a UTC stamp.
     let shown_day = shown.as_ref().map(|x| &x.date);
     if let Some(d) = meta_pub {
-        out.published = Some(local_day(d, &ld, shown_day, html));
+        out.published = Some(local_day(d, &ld, shown_day, html, order));
         return out;
     }
     if let Some(g) = meta_generic {
@@ -1011,12 +1082,12 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         // publication-like element or a lone <time>; it goes before JSON-LD.
         out.published = Some(match &shown {
             Some(x) if x.rank <= 1 || (x.rank == 2 && !x.contested) => x.date.clone(),
-            _ => local_day(g, &ld, None, html),
+            _ => local_day(g, &ld, None, html, order),
         });
         return out;
     }
     if let Some(d) = ld_pub.or(item_pub) {
-        out.published = Some(local_day(d, &ld, shown_day, html));
+        out.published = Some(local_day(d, &ld, shown_day, html, order));
         return out;
     }
     if let Some(x) = shown {
@@ -1031,7 +1102,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
 
     // 4. Dates under publication keys in scripts' JSON state.
     for c in RAW_JSON_DATE.captures_iter(html).take(50) {
-        if let Some(d) = parse_value(&c[2], &format!("script json {}", &c[1])) {
+        if let Some(d) = parse_value_in(&c[2], &format!("script json {}", &c[1]), order) {
             out.published = Some(d);
             return out;
         }
@@ -1069,7 +1140,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         while !scan.text.is_char_boundary(we) {
             we -= 1;
         }
-        if let Some(d) = date_in_text(&scan.text[end..we], "text after publication word") {
+        if let Some(d) = date_in_text(&scan.text[end..we], "text after publication word", order) {
             out.published = Some(d);
             return out;
         }
@@ -1080,7 +1151,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     for line in scan.text.lines() {
         let l = line.trim();
         if l.len() <= 48 && l.bytes().any(|b| b.is_ascii_digit()) {
-            if let Some((start, d)) = all_dates(l).into_iter().next() {
+            if let Some((start, d)) = all_dates(l, order).into_iter().next() {
                 let rest = l.len().saturating_sub(date_len(l, start));
                 if plausible(d)
                     && rest <= 14
@@ -1106,7 +1177,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     let text = &scan.text;
     let mut counts: HashMap<NaiveDate, (usize, usize)> = HashMap::new();
     let mut copyright_stamp = None;
-    for (start, d) in all_dates(text) {
+    for (start, d) in all_dates(text, order) {
         if !plausible(d) {
             continue;
         }
@@ -1451,9 +1522,36 @@ mod tests {
     #[test]
     fn update_labels_in_words_that_end_in_a_letter_with_an_accent() {
         // "Publié" ends in "é": the label is still found.
-        let days = labelled_update_days("Publié le 03/05/2021. Mis à jour le 05/05/2021.");
+        let days = labelled_update_days(
+            "Publié le 03/05/2021. Mis à jour le 05/05/2021.",
+            SlashOrder::DayFirst,
+        );
         assert_eq!(days.len(), 1, "{days:?}");
         assert_eq!(days[0].to_string(), "2021-05-05");
+    }
+
+    #[test]
+    fn slash_dates_follow_the_page_order_then_its_language() {
+        let page = |lang: &str, body: &str| {
+            format!(r#"<html{lang}><body><p>Uma nota curta.</p><p>{body}</p></body></html>"#)
+        };
+        // No other evidence: a Portuguese page writes the day first, a US page
+        // the month first.
+        let pt = page(r#" lang="pt-BR""#, "04/11/2019");
+        assert_eq!(day_of(&pt).as_deref(), Some("2019-11-04"));
+        let us = page(r#" lang="en-US""#, "04/11/2019");
+        assert_eq!(day_of(&us).as_deref(), Some("2019-04-11"));
+        let gb = page(r#" lang="en-GB""#, "04/11/2019");
+        assert_eq!(day_of(&gb).as_deref(), Some("2019-11-04"));
+        // Without a lang attribute, the language of the text decides.
+        let text = "Na noite desta quinta-feira, a polícia foi chamada para atender uma \
+            ocorrência de furto em uma residência no bairro, onde os moradores \
+            relataram que a porta dos fundos estava aberta quando chegaram em casa.";
+        let bare = format!("<html><body><p>{text}</p><p>04/11/2019</p></body></html>");
+        assert_eq!(day_of(&bare).as_deref(), Some("2019-11-04"));
+        // An unambiguous slash date elsewhere on the page overrules the language.
+        let mixed = page(r#" lang="pt""#, "04/11/2019</p><p>Comentário de 11/25/2019");
+        assert_eq!(day_of(&mixed).as_deref(), Some("2019-04-11"));
     }
 
     #[test]
