@@ -280,6 +280,23 @@ fn weekdays_follow_tense() {
     );
     let m = one("Talks resume Thursday.", &a);
     assert!(m.value.relative);
+    assert_eq!(m.value.value, "2024-11-21");
+    // A present-tense verb that schedules an event points forward.
+    for s in [
+        "The council meets Friday to vote on the budget.",
+        "The two ministers meet separately Friday with the mediator.",
+        "The delegation arrives Friday for talks with the rebels.",
+        "The home side plays Friday against the league leaders.",
+    ] {
+        assert_eq!(one(s, &a).value.value, "2024-11-22", "{s}");
+    }
+    // A past report of the same kind of event stays in the past.
+    assert_eq!(
+        one("The council met Friday and voted on the budget.", &a)
+            .value
+            .value,
+        "2024-11-15"
+    );
     let m = one("Thursday", &a);
     assert!(
         m.value.ambiguous,
