@@ -127,6 +127,10 @@ pub(crate) fn parse_num(lex: &Lexicon, s: &str) -> Option<Option<f64>> {
             Some(Some(v)) if *v == 100.0 => {
                 cur = if cur == 0.0 { 100.0 } else { cur * 100.0 };
             }
+            Some(Some(v)) if *v == 1000.0 => {
+                total += if cur == 0.0 { 1000.0 } else { cur * 1000.0 };
+                cur = 0.0;
+            }
             Some(Some(v)) => cur += v,
             Some(None) => return Some(None),
             None => return None,
@@ -151,8 +155,27 @@ fn parse_month(lex: &Lexicon, s: &str) -> Option<u32> {
     leading_digits(s).or_else(|| lex.months.get(&norm_key(s)).copied())
 }
 
-fn parse_year(s: &str) -> Option<i32> {
-    leading_digits(s).map(|y| y as i32)
+/// A year in digits ("1994") or spoken ("nineteen ninety-four", "two thousand
+/// and one").
+fn parse_year(lex: &Lexicon, s: &str) -> Option<i32> {
+    if let Some(y) = leading_digits(s) {
+        return Some(y as i32);
+    }
+    let s = s.trim().to_ascii_lowercase();
+    let (hi, rest) = if let Some(r) = s.strip_prefix("nineteen") {
+        (1900, r)
+    } else if let Some(r) = s.strip_prefix("two thousand") {
+        (2000, r)
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '-');
+    let rest = rest.strip_prefix("and ").unwrap_or(rest);
+    if rest.is_empty() {
+        return Some(hi);
+    }
+    let lo = parse_num(lex, &rest.replace('-', " "))??;
+    (lo.fract() == 0.0 && (1.0..100.0).contains(&lo)).then(|| hi + lo as i32)
 }
 
 /// The offset a relative word names: -1 (last, past), 0 (this), +1 (next).
@@ -369,7 +392,10 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     let lex = inp.lex;
     let month = inp.g("month").and_then(|m| parse_month(lex, m));
     let dom = inp.g("day").and_then(leading_digits);
-    let mut year = inp.g("year").or(inp.g("year2")).and_then(parse_year);
+    let mut year = inp
+        .g("year")
+        .or(inp.g("year2"))
+        .and_then(|y| parse_year(lex, y));
     let mut relative = false;
     if year.is_none() {
         if let Some(k) = inp.key("yrel") {
@@ -923,7 +949,10 @@ fn relative_unit(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Optio
 fn period(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<Resolved> {
     let lex = inp.lex;
     let unit = inp.g("unit")?;
-    let explicit_year = inp.g("year").or(inp.g("year2")).and_then(parse_year);
+    let explicit_year = inp
+        .g("year")
+        .or(inp.g("year2"))
+        .and_then(|y| parse_year(inp.lex, y));
     let yrel = inp.key("yrel").and_then(|k| rel_offset(&k));
     let rel = inp.key("rel");
     match unit {
@@ -1325,7 +1354,7 @@ fn holiday(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     {
         return None;
     }
-    if let Some(y) = inp.g("year").and_then(parse_year) {
+    if let Some(y) = inp.g("year").and_then(|y| parse_year(inp.lex, y)) {
         return Some(day(holiday_in(inp, y)?));
     }
     let Some(a) = anchor else {

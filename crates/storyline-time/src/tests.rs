@@ -589,6 +589,35 @@ fn unknown_anchor_gives_x_values() {
 }
 
 #[test]
+fn spoken_years_with_a_month_or_season() {
+    let a = anchor();
+    assert_eq!(
+        tv(
+            "Prices have risen since January nineteen ninety-seven, a broadcaster said.",
+            &a
+        ),
+        pairs(&[("January nineteen ninety-seven", "1997-01")])
+    );
+    assert_eq!(
+        tv("It began in the winter of nineteen ninety-four.", &a),
+        pairs(&[("the winter of nineteen ninety-four", "1994-WI")])
+    );
+    assert_eq!(
+        tv("The plan dates from March two thousand and one.", &a),
+        pairs(&[("March two thousand and one", "2001-03")])
+    );
+    assert_eq!(
+        tv("It was the year two thousand.", &a),
+        pairs(&[("the year two thousand", "2000")])
+    );
+    // "two thousand" before a unit is a number of years, not the year 2000.
+    assert_eq!(
+        tv("The siege ended more than two thousand years of rule.", &a),
+        pairs(&[("more than two thousand years", "P2000Y")])
+    );
+}
+
+#[test]
 fn no_false_positives_on_numbers() {
     let a = anchor();
     let negatives = [
@@ -608,6 +637,7 @@ fn no_false_positives_on_numbers() {
         "A second round of talks is needed.",
         "A quarter of the budget was cut.",
         "Version 2.0.2024 of the software crashed.",
+        "Some two thousand people marched to the square.",
     ];
     for s in negatives {
         let ms = tag(s, &a);
