@@ -275,6 +275,33 @@ fn bylines_of_teasers_for_other_stories_are_not_authors() {
 }
 
 #[test]
+fn a_byline_box_gives_its_names_not_its_dates_categories_or_later_lists() {
+    let own = "<div class=\"byline\">By <a rel=\"author\" href=\"/staff/ann\">Ann Rivers</a></div>";
+    let with = |byline: &str, extra: &str| {
+        let page = article_page("", extra).replace(own, byline);
+        extract(&page, None).authors
+    };
+    // A byline box that also holds the date, the categories and a comment link:
+    // the name element inside it is the author.
+    let bx = r##"<div class="entry-byline"><span class="entry-author"><a rel="author" href="/a/cruz">Marta Cruz</a></span>
+<time datetime="2024-03-02">02/03/2024</time> <a class="comments-link" href="#respond">Comment!</a>
+<span class="entry-terms"><a rel="tag" href="/c/1">Harbour Works</a>, <a rel="tag" href="/c/2">Boats and Ferries</a></span></div>"##;
+    assert_eq!(with(bx, ""), ["Marta Cruz"]);
+    // Without a name element inside, the box's own text minus its date and tags.
+    let bx = r##"<div class="byline">Marta Cruz <span class="date">2 March 2024</span> <span class="tags"><a rel="tag" href="/c/2">Boats and Ferries</a></span></div>"##;
+    assert_eq!(with(bx, ""), ["Marta Cruz"]);
+    // Co-authors in the same box are kept; author lists further down the page
+    // (more stories by the desk) and commenters are not authors.
+    let bx = r##"<div class="byline"><span class="author-name">Marta Cruz</span> and <span class="author-name">Olu Bankole</span></div>"##;
+    let later = r##"<section class="more-stories"><div><div><div class="card"><span class="author-name">Petra Lindqvist</span></div></div></div></section>
+<div id="comments"><ol class="comment-list"><li><span class="comment-author-name">Dana Whitlow</span> Great piece.</li></ol></div>"##;
+    assert_eq!(with(bx, later), ["Marta Cruz", "Olu Bankole"]);
+    // A genre label before the name is not part of it.
+    let bx = r##"<div class="byline">Analysis by Marta Cruz</div>"##;
+    assert_eq!(with(bx, ""), ["Marta Cruz"]);
+}
+
+#[test]
 fn the_outlet_is_the_site_name_without_tagline_headline_or_markup() {
     for (site, title, want) in [
         (

@@ -182,7 +182,7 @@ pub(crate) struct Body {
     pub page_chars: usize,
     pub page_link_chars: usize,
     /// Text of byline-like elements (class/id/rel/itemprop author), for authors.
-    pub bylines: Vec<String>,
+    pub bylines: Vec<Byline>,
     /// How the body was found.
     pub method: &'static str,
 }
@@ -853,6 +853,52 @@ fn running_text(paras: Vec<String>, removed: &mut Vec<Removed>) -> Vec<String> {
     out
 }
 
+/// The text of an author element, with where it sits in the page.
+#[derive(Debug, Clone)]
+pub(crate) struct Byline {
+    pub text: String,
+    /// Its parent, grandparent and great-grandparent, up to the article: the
+    /// byline box.
+    boxes: Vec<NodeId>,
+    ancestors: Vec<NodeId>,
+}
+
+impl Byline {
+    /// Whether `other` sits in this byline's box (co-authors' names do; a related
+    /// story's byline in a list or sidebar does not).
+    pub(crate) fn holds(&self, other: &Byline) -> bool {
+        other.ancestors.iter().any(|a| self.boxes.contains(a))
+    }
+}
+
+/// The text of a byline element without what byline boxes also hold: the date,
+/// the category and tag links, the comment count, the share links.
+fn byline_text(n: NodeRef<'_, Node>) -> String {
+    let skip = |e: &scraper::node::Element| {
+        e.name() == "time"
+            || matches!(e.attr("rel"), Some("tag" | "category" | "category tag"))
+            || attr_has(
+                e,
+                &[
+                    "categor", "tags", "terms", "comment", "date", "time", "share", "social",
+                ],
+            )
+    };
+    let mut t = String::new();
+    for d in n.descendants() {
+        let Node::Text(x) = d.value() else { continue };
+        let skipped = d
+            .ancestors()
+            .take_while(|a| a.id() != n.id())
+            .any(|a| a.value().as_element().is_some_and(skip));
+        if !skipped {
+            norm_ws(x, &mut t);
+            t.push(' ');
+        }
+    }
+    t.trim().to_string()
+}
+
 /// Extract the article body of a page.
 pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
     let stripped = strip_for_parse(raw);
@@ -880,13 +926,31 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
                 h1 = Some(t);
             }
         }
-        let is_author = el.attr("rel") == Some("author")
-            || el.attr("itemprop").is_some_and(|v| v.contains("author"))
-            || attr_has(el, &["byline", "author-name", "authorname"]);
+        let is_author = |el: &scraper::node::Element| {
+            el.attr("rel") == Some("author")
+                || el.attr("itemprop").is_some_and(|v| v.contains("author"))
+                || attr_has(el, &["byline", "author-name", "authorname"])
+        };
+        // The innermost author element: a byline box that holds the author's
+        // name element also holds the date, categories and links.
+        let is_author = is_author(el)
+            && !n
+                .descendants()
+                .skip(1)
+                .any(|d| d.value().as_element().is_some_and(is_author));
         // a byline inside a nav, a related-stories aside, or a link that also holds a
         // heading (a teaser card) belongs to another story, not to this one; an
         // aside of the article's own meta data, or a link around the author's
         // picture, does not
+        // a commenter's name is no byline either
+        let in_comment = || {
+            std::iter::once(n).chain(n.ancestors()).any(|a| {
+                a.value().as_element().is_some_and(|e| {
+                    attr_has(e, &["comment"])
+                        && !matches!(e.name(), "html" | "body" | "main" | "article")
+                })
+            })
+        };
         let in_teaser = || {
             n.ancestors().any(|a| {
                 let Some(e) = a.value().as_element() else {
@@ -904,17 +968,23 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
                 }
             })
         };
-        if is_author && bylines.len() < 6 && !in_teaser() {
-            let mut t = String::new();
-            for d in n.descendants() {
-                if let Node::Text(x) = d.value() {
-                    norm_ws(x, &mut t);
-                    t.push(' ');
-                }
-            }
-            let t = t.trim().to_string();
-            if !t.is_empty() && t.len() < 200 {
-                bylines.push(t);
+        if is_author && bylines.len() < 12 && !in_teaser() && !in_comment() {
+            let text = byline_text(n);
+            if !text.is_empty() && text.len() < 200 {
+                bylines.push(Byline {
+                    text,
+                    boxes: n
+                        .ancestors()
+                        .take(3)
+                        .take_while(|a| {
+                            !a.value().as_element().is_some_and(|e| {
+                                matches!(e.name(), "article" | "main" | "body" | "html")
+                            })
+                        })
+                        .map(|a| a.id())
+                        .collect(),
+                    ancestors: n.ancestors().map(|a| a.id()).collect(),
+                });
             }
         }
     }

@@ -648,16 +648,41 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         .map(|m| m.value.clone())
         .collect();
     let mut authors: Vec<String> = Vec::new();
-    for cands in [&from_ld, &from_meta, &body.bylines, &text_byline] {
-        for c in cands.iter().flat_map(|c| split_authors(c)) {
+    let add = |text: &str, authors: &mut Vec<String>| {
+        let mut any = false;
+        for c in split_authors(text) {
             if let Some(a) = clean_author(&c, &author_sites) {
+                any = true;
                 if !authors.iter().any(|x| x.eq_ignore_ascii_case(&a)) {
                     authors.push(a);
                 }
             }
         }
+        any
+    };
+    for cands in [&from_ld, &from_meta] {
+        for c in cands {
+            add(c, &mut authors);
+        }
         if !authors.is_empty() {
             break;
+        }
+    }
+    if authors.is_empty() {
+        // Byline elements: the first with a valid name, and those in its box.
+        let mut first: Option<&content::Byline> = None;
+        for b in &body.bylines {
+            if first.is_some_and(|f| !f.holds(b)) {
+                continue;
+            }
+            if add(&b.text, &mut authors) && first.is_none() {
+                first = Some(b);
+            }
+        }
+    }
+    if authors.is_empty() {
+        for c in &text_byline {
+            add(c, &mut authors);
         }
     }
     authors.truncate(8);
