@@ -359,6 +359,33 @@ fn the_outlet_is_the_site_name_without_tagline_headline_or_markup() {
         extract(&article_page(head, ""), None).outlet.as_deref(),
         Some("Harbour Gazette")
     );
+    // a known outlet's own domain (the page's URL, else its canonical URL, a
+    // subdomain included) beats a site name that is an edition or a section
+    let head = r#"<meta property="og:site_name" content="World"><link rel="canonical" href="https://edition.cnn.com/2024/03/02/pier">"#;
+    assert_eq!(
+        extract(&article_page(head, ""), None).outlet.as_deref(),
+        Some("CNN")
+    );
+    let head = r#"<meta property="og:site_name" content="World">"#;
+    assert_eq!(
+        extract(
+            &article_page(head, ""),
+            Some("https://hosted.ap.org/partner/article/pier")
+        )
+        .outlet
+        .as_deref(),
+        Some("Associated Press")
+    );
+    // an unknown domain leaves the site name as it is
+    assert_eq!(
+        extract(
+            &article_page(head, ""),
+            Some("https://harbour-gazette.example/pier")
+        )
+        .outlet
+        .as_deref(),
+        Some("World")
+    );
 }
 
 #[test]

@@ -276,6 +276,21 @@ fn name_parts(s: &str) -> Vec<&str> {
 /// beside it ("Bernau LIVE - Dein Stadtportal", "Achtsam durch die Krise | Die
 /// FURCHE") keeps the part that names the site: one the page title also ends with,
 /// else the first that is not the headline.
+/// The known outlet (`resources/ingest/outlets.tsv`) whose domain serves `url`:
+/// its host, or a parent domain of it ("hosted.ap.org" → "ap.org").
+fn outlet_of_url(url: &str) -> Option<&'static str> {
+    let host = url.split("://").nth(1)?.split(['/', '?', '#']).next()?;
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let mut h = host.as_str();
+    while h.contains('.') {
+        if let Some(o) = crate::lexicon::known_outlet(h) {
+            return Some(o);
+        }
+        h = h.split_once('.').map(|x| x.1).unwrap_or("");
+    }
+    None
+}
+
 fn clean_outlet(raw: &str, headline: Option<&str>, page_title: Option<&str>) -> Option<String> {
     let raw = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if let Some(rest) = raw
@@ -588,10 +603,15 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         ld.iter()
             .find_map(|o| o.get("publisher").and_then(jsonld_str)),
     );
-    raw_outlets.extend((|| {
-        let host = url?.split("://").nth(1)?.split('/').next()?;
-        crate::lexicon::known_outlet(host).map(str::to_string)
-    })());
+    // A known outlet's own domain (the page's URL, else its canonical URL) names
+    // it better than a site name that is an edition or a section ("U.S." on
+    // reuters.com, "Hosted" on hosted.ap.org).
+    let page_url = url
+        .or(s.canonical.as_deref())
+        .or_else(|| meta(&s, &["og:url"]));
+    if let Some(known) = page_url.and_then(outlet_of_url) {
+        raw_outlets.insert(0, known.to_string());
+    }
     let headline = title_meta.as_deref().or(s.title.as_deref());
     let outlet = raw_outlets
         .iter()
