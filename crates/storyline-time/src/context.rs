@@ -137,9 +137,25 @@ pub(crate) fn tense_cue_at(
     let e = sentence_end(text, end).max(end);
     let before: Vec<&str> = words(text.get(s..start).unwrap_or("")).collect();
     let after: Vec<&str> = words(text.get(end..e).unwrap_or("")).collect();
+    // "meets Tuesday", "resume on Monday", "meet separately Monday": a scheduling
+    // verb right before the mention (not "Monday's deadline").
+    let possessive = text
+        .get(end..)
+        .is_some_and(|r| r.starts_with("'s") || r.starts_with("’s"));
+    let scheduled = |i: usize| {
+        let w = before[before.len() - 1 - i].to_ascii_lowercase();
+        lex.schedule.contains(&w)
+            && !possessive
+            && (i == 0
+                || i == 1 && {
+                    let x = before[before.len() - 1].to_ascii_lowercase();
+                    x == "on" || x.len() > 3 && x.ends_with("ly")
+                })
+    };
+    let sched = (0..before.len().min(2)).any(scheduled);
     // (distance, tense, after the mention)
     let mut weak: Option<(usize, Tense, bool)> = None;
-    let mut strong: Option<(usize, Tense, bool)> = None;
+    let mut strong: Option<(usize, Tense, bool)> = sched.then_some((0, Tense::Future, false));
     // Records a cue word; true when `w` is one.
     let mut consider = |dist: usize, w: &str, prev: Option<&str>, after: bool| {
         let Some((t, is_strong)) = cue(lex, w) else {
@@ -155,7 +171,7 @@ pub(crate) fn tense_cue_at(
         }
         true
     };
-    let mut cued_before = false;
+    let mut cued_before = sched;
     for (i, w) in before.iter().rev().enumerate() {
         let k = before.len() - 1 - i;
         let prev = k.checked_sub(1).map(|j| before[j]);

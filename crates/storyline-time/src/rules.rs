@@ -3,7 +3,7 @@
 // into a `Regex`, `RegexSet`s over groups of rules, and an Aho-Corasick automaton of the
 // trigger words that tell the tagger where in a text a rule can match at all.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -122,6 +122,9 @@ pub(crate) struct Lexicon {
     /// Tense cue words; `None` marks a word ending in "-ed" that is not a past form
     /// ("succeed", "hundred"), masking the weak "-ed" cue.
     pub tense: HashMap<String, Option<Tense>>,
+    /// Present-tense verbs that schedule an event ("meets", "resumes"): a future
+    /// cue only right before the time expression.
+    pub schedule: HashSet<String>,
     pub params: HashMap<String, String>,
     /// Filter words (`names.tsv`): word -> kind (`name`, `function`).
     pub names: HashMap<String, String>,
@@ -340,6 +343,10 @@ impl Rules {
             let t = match v.as_str() {
                 "past" => Some(Tense::Past),
                 "future" => Some(Tense::Future),
+                "schedule" => {
+                    lex.schedule.insert(w.clone());
+                    continue;
+                }
                 "none" => None,
                 _ => {
                     errors.push(format!("TENSE: bad value {w}"));
