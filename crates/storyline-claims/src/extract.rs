@@ -1034,11 +1034,26 @@ impl<'a> Doc<'a> {
                 | "later"
                 | "earlier"
         ) && !pp_head(first);
+        // a participial clause: "X, opening the bridge on Monday, said"
+        let participle = first.len() > 5
+            && first.ends_with("ing")
+            && !self.toks[c2 + 1].cap
+            && !CUE_FORMS.contains_key(first);
         if c2 == a || c2 == 0 {
             return None;
         }
+        // a relative clause after an apposition: "X, head of Y, which represents Z,
+        // said" (the apposition is part of the source)
+        if matches!(first, "which" | "who" | "whose" | "where")
+            && self.t(c2 - 1) != ","
+            && (c2 + 1..c).all(|j| !CUE_FORMS.contains_key(self.t(j)))
+        {
+            if let Some(np) = self.np_apposition(c2, a) {
+                return Some(Np { e: c, ..np });
+            }
+        }
         let inner = self.np_left(c2 - 1, a)?;
-        if adjunct {
+        if adjunct || participle {
             return Some(inner);
         }
         let appos_ok = DETS.contains(first)

@@ -82,6 +82,31 @@ fn reported_speech_that_clause() {
 }
 
 #[test]
+fn speaker_with_a_participial_clause_or_a_relative_clause_after_an_apposition() {
+    // A participial clause between the speaker and the cue is no part of the source.
+    let t = "Mayor Tom Reyes, opening the new bridge on Monday, said it would cut commuting times by half.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, x.speaker), "Mayor Tom Reyes");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "it would cut commuting times by half"
+    );
+    // An apposition followed by a relative clause: both belong to the source.
+    let t = "Maria Lopez, head of the city's largest nurses union, which represents hospital staff across the region, said she expects the strike to end soon.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, x.speaker), "Maria Lopez");
+    assert!(
+        s(t, Some(x.source)).starts_with("Maria Lopez, head of the city's largest nurses union")
+    );
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "she expects the strike to end soon"
+    );
+}
+
+#[test]
 fn told_with_addressee() {
     let t = "One Kestrian official told CNN the convoy had been stopped.";
     let a = extract(t);
