@@ -296,9 +296,42 @@ fn a_byline_box_gives_its_names_not_its_dates_categories_or_later_lists() {
     let later = r##"<section class="more-stories"><div><div><div class="card"><span class="author-name">Petra Lindqvist</span></div></div></div></section>
 <div id="comments"><ol class="comment-list"><li><span class="comment-author-name">Dana Whitlow</span> Great piece.</li></ol></div>"##;
     assert_eq!(with(bx, later), ["Marta Cruz", "Olu Bankole"]);
-    // A genre label before the name is not part of it.
+    // A genre label before the name is not part of it; an editor's credit is no
+    // byline.
     let bx = r##"<div class="byline">Analysis by Marta Cruz</div>"##;
     assert_eq!(with(bx, ""), ["Marta Cruz"]);
+    let bx = r##"<div class="byline">Reporting by Marta Cruz; Editing by Olu Bankole</div>"##;
+    assert_eq!(with(bx, ""), ["Marta Cruz"]);
+    // An inner author element without text (a picture link) leaves the box's
+    // own text as the byline.
+    for bx in [
+        r##"<div class="byline"><a rel="author" href="/a/cruz"><img src="c.jpg"></a> By Marta Cruz</div>"##,
+        r##"<div class="byline" itemprop="author" itemscope><a rel="author" href="/a/cruz"><img src="c.jpg"></a><span itemprop="name">Marta Cruz</span></div>"##,
+    ] {
+        assert_eq!(with(bx, ""), ["Marta Cruz"], "{bx}");
+    }
+    // Co-authors right under the article, or each in the same deep wrapper.
+    let bx = r##"<a rel="author" href="/a/cruz">Marta Cruz</a> and <a rel="author" href="/a/bankole">Olu Bankole</a>"##;
+    assert_eq!(with(bx, ""), ["Marta Cruz", "Olu Bankole"]);
+    let card = |n: &str| {
+        format!(
+            r##"<div class="card"><div class="info"><div class="meta"><span class="author-name">{n}</span></div></div></div>"##
+        )
+    };
+    let bx = format!(
+        r##"<div class="authors">{}{}</div>"##,
+        card("Marta Cruz"),
+        card("Olu Bankole")
+    );
+    assert_eq!(with(&bx, ""), ["Marta Cruz", "Olu Bankole"]);
+    // A wrapper named for commentary, or a post that has comments, is no comment.
+    for wrap in [
+        r##"<div class="commentary-page">"##,
+        r##"<div id="main-content" class="post has-comments">"##,
+    ] {
+        let page = article_page("", "").replace(own, &format!("{wrap}{own}</div>"));
+        assert_eq!(extract(&page, None).authors, ["Ann Rivers"], "{wrap}");
+    }
 }
 
 #[test]

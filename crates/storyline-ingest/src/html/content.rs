@@ -315,6 +315,22 @@ fn attr_has(el: &scraper::node::Element, words: &[&str]) -> bool {
         })
 }
 
+/// Whether a class or id token of `el`, split at `-` and `_`, opens with one of
+/// `first` ("comment-author-name", "comments-area") or has a part in `any`
+/// ("entry-date"); "commentary" and "updated-by" match neither.
+fn attr_token(el: &scraper::node::Element, first: &[&str], any: &[&str]) -> bool {
+    [el.attr("class"), el.attr("id")]
+        .into_iter()
+        .flatten()
+        .flat_map(str::split_whitespace)
+        .any(|tok| {
+            let tok = tok.to_ascii_lowercase();
+            let mut parts = tok.split(['-', '_']).filter(|p| !p.is_empty());
+            let head = parts.next().unwrap_or("");
+            first.contains(&head) || any.contains(&head) || parts.any(|p| any.contains(&p))
+        })
+}
+
 fn is_hidden(el: &scraper::node::Element) -> bool {
     if el.attr("hidden").is_some() || el.attr("aria-hidden") == Some("true") {
         return true;
@@ -857,17 +873,38 @@ fn running_text(paras: Vec<String>, removed: &mut Vec<Removed>) -> Vec<String> {
 #[derive(Debug, Clone)]
 pub(crate) struct Byline {
     pub text: String,
-    /// Its parent, grandparent and great-grandparent, up to the article: the
-    /// byline box.
-    boxes: Vec<NodeId>,
-    ancestors: Vec<NodeId>,
+    /// Its ancestors, nearest first, each with whether it is the article, the
+    /// main part or the body.
+    ancestors: Vec<(NodeId, bool)>,
 }
 
 impl Byline {
-    /// Whether `other` sits in this byline's box (co-authors' names do; a related
-    /// story's byline in a list or sidebar does not).
+    /// Whether `other` sits in this byline's box, as a co-author's name does and
+    /// a related story's byline in a list or sidebar does not: their nearest
+    /// common ancestor is at most four levels up, both sit at about the same depth
+    /// below it, and right below it when it is the article, main part or body.
     pub(crate) fn holds(&self, other: &Byline) -> bool {
-        other.ancestors.iter().any(|a| self.boxes.contains(a))
+        let Some((i, &(_, root))) = self
+            .ancestors
+            .iter()
+            .take(4)
+            .enumerate()
+            .find(|(_, a)| other.ancestors.iter().any(|b| b.0 == a.0))
+        else {
+            return false;
+        };
+        let Some(j) = other
+            .ancestors
+            .iter()
+            .position(|b| b.0 == self.ancestors[i].0)
+        else {
+            return false;
+        };
+        if root {
+            i == 0 && j == 0
+        } else {
+            i.abs_diff(j) <= 1
+        }
     }
 }
 
@@ -877,10 +914,26 @@ fn byline_text(n: NodeRef<'_, Node>) -> String {
     let skip = |e: &scraper::node::Element| {
         e.name() == "time"
             || matches!(e.attr("rel"), Some("tag" | "category" | "category tag"))
-            || attr_has(
+            || attr_token(
                 e,
+                &["comment", "comments", "commentlist", "respond"],
                 &[
-                    "categor", "tags", "terms", "comment", "date", "time", "share", "social",
+                    "date",
+                    "dates",
+                    "time",
+                    "timestamp",
+                    "datetime",
+                    "pubdate",
+                    "category",
+                    "categories",
+                    "cat",
+                    "cats",
+                    "tag",
+                    "tags",
+                    "terms",
+                    "share",
+                    "sharing",
+                    "social",
                 ],
             )
     };
@@ -934,10 +987,9 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         // The innermost author element: a byline box that holds the author's
         // name element also holds the date, categories and links.
         let is_author = is_author(el)
-            && !n
-                .descendants()
-                .skip(1)
-                .any(|d| d.value().as_element().is_some_and(is_author));
+            && !n.descendants().skip(1).any(|d| {
+                d.value().as_element().is_some_and(is_author) && !byline_text(d).is_empty()
+            });
         // a byline inside a nav, a related-stories aside, or a link that also holds a
         // heading (a teaser card) belongs to another story, not to this one; an
         // aside of the article's own meta data, or a link around the author's
@@ -946,7 +998,7 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         let in_comment = || {
             std::iter::once(n).chain(n.ancestors()).any(|a| {
                 a.value().as_element().is_some_and(|e| {
-                    attr_has(e, &["comment"])
+                    attr_token(e, &["comment", "comments", "commentlist", "respond"], &[])
                         && !matches!(e.name(), "html" | "body" | "main" | "article")
                 })
             })
@@ -973,17 +1025,15 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
             if !text.is_empty() && text.len() < 200 {
                 bylines.push(Byline {
                     text,
-                    boxes: n
+                    ancestors: n
                         .ancestors()
-                        .take(3)
-                        .take_while(|a| {
-                            !a.value().as_element().is_some_and(|e| {
+                        .map(|a| {
+                            let root = a.value().as_element().is_some_and(|e| {
                                 matches!(e.name(), "article" | "main" | "body" | "html")
-                            })
+                            });
+                            (a.id(), root)
                         })
-                        .map(|a| a.id())
                         .collect(),
-                    ancestors: n.ancestors().map(|a| a.id()).collect(),
                 });
             }
         }

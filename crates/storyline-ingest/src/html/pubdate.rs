@@ -190,16 +190,53 @@ static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(\d{1,2})/(\d{1,2})/(?:19|20)\d{2}(?-u:\b)").expect("valid regex")
 });
 
-/// Regions whose English writes the day first.
-const DAY_FIRST_ENGLISH: [&str; 9] = ["gb", "uk", "au", "nz", "ie", "in", "za", "sg", "pk"];
+/// A page's [`SlashOrder`], worked out the first time an ambiguous date needs it.
+pub(crate) struct PageOrder<'a> {
+    scan: Option<&'a Scan>,
+    order: OnceCell<SlashOrder>,
+}
+
+impl<'a> PageOrder<'a> {
+    pub(crate) fn of(scan: &'a Scan) -> Self {
+        PageOrder {
+            scan: Some(scan),
+            order: OnceCell::new(),
+        }
+    }
+
+    /// Month first, whatever the page (a value read alone, such as a feed's).
+    pub(crate) fn month_first() -> Self {
+        PageOrder {
+            scan: None,
+            order: OnceCell::new(),
+        }
+    }
+
+    pub(crate) fn get(&self) -> SlashOrder {
+        *self.order.get_or_init(|| match self.scan {
+            Some(s) => slash_order(s),
+            None => SlashOrder::MonthFirst,
+        })
+    }
+}
+
+const SLASH_DAY_FIRST_TXT: &str = include_str!("../../../../resources/html/slash_day_first.txt");
+
+/// Language tags whose dates are written day/month/year with slashes.
+static SLASH_DAY_FIRST: LazyLock<Vec<String>> = LazyLock::new(|| {
+    data_lines(SLASH_DAY_FIRST_TXT)
+        .map(|l| l.trim().to_ascii_lowercase())
+        .collect()
+});
 
 /// The order a page writes slash dates in. A page keeps one order throughout,
 /// so its unambiguous slash dates decide (`25/10/2018` is day first); else its
-/// language: US English (and English without a region) writes the month first,
-/// other languages the day first. The language is `<html lang>`, else the one
-/// detected in the page's text.
+/// language (`<html lang>`, else the one detected in the page's text): day first
+/// where the language writes its own dates that way
+/// (`resources/html/slash_day_first.txt`), month first elsewhere (US English,
+/// and machine values on pages whose language writes dates otherwise).
 pub(crate) fn slash_order(scan: &Scan) -> SlashOrder {
-    let (mut day_first, mut month_first, mut ambiguous) = (0, 0, false);
+    let (mut day_first, mut month_first) = (0, 0);
     for c in SLASH_DATE.captures_iter(&scan.text).take(200) {
         let (a, b) = (
             c[1].parse::<u32>().unwrap_or(0),
@@ -208,7 +245,7 @@ pub(crate) fn slash_order(scan: &Scan) -> SlashOrder {
         match (a > 12, b > 12) {
             (true, false) => day_first += 1,
             (false, true) => month_first += 1,
-            _ => ambiguous = true,
+            _ => {}
         }
     }
     if day_first != month_first {
@@ -217,9 +254,6 @@ pub(crate) fn slash_order(scan: &Scan) -> SlashOrder {
         } else {
             SlashOrder::MonthFirst
         };
-    }
-    if !ambiguous {
-        return SlashOrder::MonthFirst;
     }
     let lang = match scan
         .lang
@@ -232,11 +266,14 @@ pub(crate) fn slash_order(scan: &Scan) -> SlashOrder {
     };
     let mut parts = lang.split('-');
     let primary = parts.next().unwrap_or("");
-    let region = parts.next().unwrap_or("");
-    if primary == "und" || (primary == "en" && !DAY_FIRST_ENGLISH.contains(&region)) {
-        SlashOrder::MonthFirst
-    } else {
+    let with_region = format!("{primary}-{}", parts.next().unwrap_or(""));
+    if SLASH_DAY_FIRST
+        .iter()
+        .any(|t| *t == primary || *t == with_region)
+    {
         SlashOrder::DayFirst
+    } else {
+        SlashOrder::MonthFirst
     }
 }
 
@@ -263,7 +300,7 @@ fn date_len(s: &str, start: usize) -> usize {
 
 /// Every full date (with a year) in `s`: numeric, month-name (many languages) and
 /// CJK forms, as (byte offset, date), in text order.
-pub(crate) fn all_dates(s: &str, order: SlashOrder) -> Vec<(usize, NaiveDate)> {
+pub(crate) fn all_dates(s: &str, order: &PageOrder) -> Vec<(usize, NaiveDate)> {
     let mut out = Vec::new();
     for c in NUM_DATES.captures_iter(s) {
         let Some(m) = c.get(0) else { continue };
@@ -282,8 +319,10 @@ pub(crate) fn all_dates(s: &str, order: SlashOrder) -> Vec<(usize, NaiveDate)> {
                 c[7].parse::<u32>().unwrap_or(0),
                 c[8].parse::<i32>().unwrap_or(0),
             );
-            if &c[6] == "/" && a <= 12 && order == SlashOrder::MonthFirst {
-                NaiveDate::from_ymd_opt(y, a, b).or_else(|| NaiveDate::from_ymd_opt(y, b, a))
+            // slash dates: month first when the day cannot be first (b > 12) or
+            // the page writes them so; other separators: day first
+            if &c[6] == "/" && a <= 12 && (b > 12 || order.get() == SlashOrder::MonthFirst) {
+                NaiveDate::from_ymd_opt(y, a, b)
             } else {
                 NaiveDate::from_ymd_opt(y, b, a)
             }
@@ -352,11 +391,11 @@ fn plausible(d: NaiveDate) -> bool {
 /// Read a date (with time and zone when present) from a machine or human value;
 /// `05/10/2018` is read month first.
 pub fn parse_value(raw: &str, signal: &str) -> Option<HtmlDate> {
-    parse_value_in(raw, signal, SlashOrder::MonthFirst)
+    parse_value_in(raw, signal, &PageOrder::month_first())
 }
 
 /// [`parse_value`] with the page's order for ambiguous slash dates.
-fn parse_value_in(raw: &str, signal: &str, order: SlashOrder) -> Option<HtmlDate> {
+fn parse_value_in(raw: &str, signal: &str, order: &PageOrder) -> Option<HtmlDate> {
     let s = raw.trim();
     if s.is_empty() || s.len() > 400 {
         return None;
@@ -579,7 +618,7 @@ fn text_says_updated(before: &str) -> bool {
 
 /// The first publication-looking date in a hinted element's text (skipping dates
 /// preceded by "updated"/"©").
-fn date_in_text(text: &str, signal: &str, order: SlashOrder) -> Option<HtmlDate> {
+fn date_in_text(text: &str, signal: &str, order: &PageOrder) -> Option<HtmlDate> {
     let mut candidates = all_dates(text, order);
     if candidates.is_empty() {
         for c in DMY_SHORT.captures_iter(text) {
@@ -674,7 +713,7 @@ struct Shown {
 
 /// The date a page shows in its date-hinted elements and `<time>` elements: the
 /// best-ranked, first in document order; and the first update-marked one.
-fn shown_date(scan: &Scan, order: SlashOrder) -> (Option<Shown>, Option<HtmlDate>) {
+fn shown_date(scan: &Scan, order: &PageOrder) -> (Option<Shown>, Option<HtmlDate>) {
     let lex = &*LEX;
     let mut modified = None;
     let mut best: Option<Shown> = None;
@@ -806,7 +845,7 @@ static DATE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 /// "Updated 4 May 2020") and never as publication days, when it also labels
 /// another day as the publication day (else an "updated" stamp may be the only
 /// date a page gives).
-fn labelled_update_days(text: &str, order: SlashOrder) -> Vec<NaiveDate> {
+fn labelled_update_days(text: &str, order: &PageOrder) -> Vec<NaiveDate> {
     let (mut upd, mut publ) = (Vec::new(), Vec::new());
     for m in DATE_LABEL.find_iter(text).take(200) {
         let mut end = (m.end() + 48).min(text.len());
@@ -884,7 +923,7 @@ fn local_day(
     ld: &[(String, String, String)],
     shown: Option<&HtmlDate>,
     html: &str,
-    order: SlashOrder,
+    order: &PageOrder,
 ) -> HtmlDate {
     if !is_utc(d.zone.as_deref()) {
         return d;
@@ -955,7 +994,7 @@ fn local_moment(utc: Option<i64>, utc_time: Option<&str>, o: &HtmlDate) -> bool 
 pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDates {
     let lex = &*LEX;
     let mut out = PageDates::default();
-    let order = slash_order(scan);
+    let order = &PageOrder::of(scan);
 
     // 1. JSON-LD.
     let mut ld = Vec::new();
@@ -1257,6 +1296,7 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::html::scan;
 
     #[test]
     fn parses_values_with_time_and_zone() {
@@ -1524,7 +1564,10 @@ mod tests {
         // "Publié" ends in "é": the label is still found.
         let days = labelled_update_days(
             "Publié le 03/05/2021. Mis à jour le 05/05/2021.",
-            SlashOrder::DayFirst,
+            &PageOrder {
+                scan: None,
+                order: OnceCell::from(SlashOrder::DayFirst),
+            },
         );
         assert_eq!(days.len(), 1, "{days:?}");
         assert_eq!(days[0].to_string(), "2021-05-05");
@@ -1552,6 +1595,25 @@ mod tests {
         // An unambiguous slash date elsewhere on the page overrules the language.
         let mixed = page(r#" lang="pt""#, "04/11/2019</p><p>Comentário de 11/25/2019");
         assert_eq!(day_of(&mixed).as_deref(), Some("2019-04-11"));
+        // A language that writes its dates with dots leaves a slash date to the
+        // machine (US) order.
+        let de = page(r#" lang="de-CH""#, "04/11/2019");
+        assert_eq!(day_of(&de).as_deref(), Some("2019-04-11"));
+        // The language also decides a date that only a meta tag gives.
+        let meta = r#"<html lang="pt-BR"><head><meta name="date" content="04/11/2019"></head><body><p>Texto.</p></body></html>"#;
+        assert_eq!(day_of(meta).as_deref(), Some("2019-11-04"));
+        // An unambiguous date is read by its numbers whatever the page's order.
+        let us = page(
+            r#" lang="en-US""#,
+            "25/12/2018 and 26/12/2018</p><p class=\"date\">10/25/2018",
+        );
+        assert_eq!(
+            all_dates("10/25/2018", &PageOrder::of(&scan::scan(&us)))
+                .first()
+                .map(|x| x.1.to_string())
+                .as_deref(),
+            Some("2018-10-25")
+        );
     }
 
     #[test]
