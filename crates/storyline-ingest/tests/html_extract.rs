@@ -409,6 +409,12 @@ fn the_outlet_is_the_site_name_without_tagline_headline_or_markup() {
         .as_deref(),
         Some("Associated Press")
     );
+    // a site name that already names the outlet (a language service) stays
+    let mundo = r#"<meta property="og:site_name" content="BBC Mundo"><link rel="canonical" href="https://www.bbc.com/mundo/noticias-1">"#;
+    assert_eq!(
+        extract(&article_page(mundo, ""), None).outlet.as_deref(),
+        Some("BBC Mundo")
+    );
     // an unknown domain leaves the site name as it is
     assert_eq!(
         extract(

@@ -610,7 +610,25 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         .or(s.canonical.as_deref())
         .or_else(|| meta(&s, &["og:url"]));
     if let Some(known) = page_url.and_then(outlet_of_url) {
-        raw_outlets.insert(0, known.to_string());
+        // ... unless the site name already names it ("BBC Mundo" on bbc.com; a
+        // shared "Times" or "News" does not count)
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .map(str::to_lowercase)
+                .filter(|w| {
+                    w.len() >= 3
+                        && w != "the"
+                        && !crate::lexicon::OUTLET_WORD_SET.contains(w.as_str())
+                })
+                .collect()
+        };
+        let own = words(known);
+        let named = raw_outlets
+            .first()
+            .is_some_and(|o| words(o).iter().any(|w| own.contains(w)));
+        if !named {
+            raw_outlets.insert(0, known.to_string());
+        }
     }
     let headline = title_meta.as_deref().or(s.title.as_deref());
     let outlet = raw_outlets
