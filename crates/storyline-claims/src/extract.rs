@@ -65,6 +65,13 @@ struct Np {
 
 const QUOTE_OPEN: [&str; 3] = ["“", "\"", "''"];
 
+/// Finite auxiliaries and copulas: the word that continues a clause whose
+/// subject came before a parenthetical cue.
+const FINITE_AUX: [&str; 22] = [
+    "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may", "might",
+    "must", "has", "have", "had", "does", "do", "did", "remains", "remain", "won't",
+];
+
 fn is_quote_str(s: &str) -> bool {
     matches!(s, "“" | "”" | "\"" | "''" | "``" | "„")
 }
@@ -2683,6 +2690,19 @@ fn build(
                 if k < b && doc.t(k) == "," && doc.is_opening_quote(k + 1) {
                     if let Some(q) = doc.region_opened_by(k + 1) {
                         content.push(q);
+                    }
+                }
+                // a parenthetical cue inside the claim: "The delays, the engineer
+                // said, are designed to protect the river" (the rest opens with the
+                // verb its subject before the cue lacks)
+                if !content.is_empty()
+                    && k + 1 < b
+                    && doc.t(k) == ","
+                    && FINITE_AUX.contains(&doc.t(k + 1))
+                    && !doc.is_quote(src_first.saturating_sub(2))
+                {
+                    if let Some(c) = doc.content_forward(k + 1, b) {
+                        content.push(c);
                     }
                 }
             } else if let Some(c) = doc.content_forward(k, b) {

@@ -107,6 +107,22 @@ fn speaker_with_a_participial_clause_or_a_relative_clause_after_an_apposition() 
 }
 
 #[test]
+fn a_parenthetical_cue_inside_the_claim_keeps_both_parts() {
+    let t = "The delays, the engineer said, are designed to protect the river.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, x.speaker), "the engineer");
+    let parts: Vec<&str> = x.content.iter().map(|c| s(t, Some(*c))).collect();
+    assert_eq!(parts, ["The delays", "are designed to protect the river"]);
+    // A complete clause before the cue: what follows "and" is not its content.
+    let t = "The plan is dead, the minister said, and talks will end.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    let parts: Vec<&str> = x.content.iter().map(|c| s(t, Some(*c))).collect();
+    assert_eq!(parts, ["The plan is dead"]);
+}
+
+#[test]
 fn told_with_addressee() {
     let t = "One Kestrian official told CNN the convoy had been stopped.";
     let a = extract(t);
