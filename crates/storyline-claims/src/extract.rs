@@ -65,6 +65,22 @@ struct Np {
 
 const QUOTE_OPEN: [&str; 3] = ["“", "\"", "''"];
 
+/// Recordings that show someone speaking ("footage of X saying").
+const RECORDINGS: [&str; 12] = [
+    "footage",
+    "video",
+    "videos",
+    "clip",
+    "clips",
+    "recording",
+    "recordings",
+    "tape",
+    "tapes",
+    "audio",
+    "film",
+    "livestream",
+];
+
 /// Finite auxiliaries and copulas: the word that continues a clause whose
 /// subject came before a parenthetical cue.
 const FINITE_AUX: [&str; 22] = [
@@ -2557,6 +2573,20 @@ fn build(
     };
     if np.e <= np.s || np.ce <= np.cs {
         return None;
+    }
+    // "footage of Reyes saying ...", "a video of the minister saying ...": the
+    // speaker is the one shown, not the recording
+    let mut np = np;
+    if participle && matches!(config, Config::Subject(_)) {
+        if let Some(o) = (np.cs..np.ce.saturating_sub(1))
+            .find(|&i| doc.t(i + 1) == "of" && RECORDINGS.contains(&doc.t(i)) && i + 2 < np.ce)
+        {
+            np = Np {
+                s: o + 2,
+                cs: o + 2,
+                ..np
+            };
+        }
     }
     // what follows the cue
     let mut k = cue.end;

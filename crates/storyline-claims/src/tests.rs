@@ -123,6 +123,18 @@ fn a_parenthetical_cue_inside_the_claim_keeps_both_parts() {
 }
 
 #[test]
+fn the_speaker_shown_in_a_recording_is_the_speaker() {
+    let t = "The advert ends with footage of Mayor Reyes saying the bridge will open in May.";
+    let a = extract(t);
+    let x = find(t, &a, "saying");
+    assert_eq!(s(t, x.speaker), "Mayor Reyes");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "the bridge will open in May"
+    );
+}
+
+#[test]
 fn told_with_addressee() {
     let t = "One Kestrian official told CNN the convoy had been stopped.";
     let a = extract(t);
