@@ -1013,6 +1013,12 @@ impl<'a> Doc<'a> {
     /// "X, a spokesman for Y, said" / "X, who …, said": `c` is the comma before the
     /// cue.
     fn np_apposition(&self, c: usize, a: usize) -> Option<Np> {
+        self.np_apposition_at(c, a, true)
+    }
+
+    /// [`Doc::np_apposition`]; `relative` allows one relative clause after the
+    /// apposition (one level, so a long chain of clauses cannot recurse deeply).
+    fn np_apposition_at(&self, c: usize, a: usize, relative: bool) -> Option<Np> {
         let lim = c.saturating_sub(25).max(a);
         let mut k = c;
         while k > lim {
@@ -1058,21 +1064,35 @@ impl<'a> Doc<'a> {
                 | "earlier"
         ) && !pp_head(first);
         // a participial clause: "X, opening the bridge on Monday, said"
+        // "founding member of Y", "leading expert on water", "acting director": an
+        // -ing modifier of a role noun opens an apposition, not a clause
+        let ing_modifier = first.ends_with("ing")
+            && (c2 + 2..(c2 + 4).min(c))
+                .any(|j| ROLES_SET.contains(self.t(j)) || ANON_HEADS.contains_key(self.t(j)));
         let participle = first.len() > 5
             && first.ends_with("ing")
             && !self.toks[c2 + 1].cap
-            && !CUE_FORMS.contains_key(first);
+            && !CUE_FORMS.contains_key(first)
+            && !matches!(first, "something" | "nothing" | "everything" | "anything")
+            && !ing_modifier;
         if c2 == a || c2 == 0 {
             return None;
         }
         // a relative clause after an apposition: "X, head of Y, which represents Z,
         // said" (the apposition is part of the source)
-        if matches!(first, "which" | "who" | "whose" | "where")
+        if relative
+            && matches!(first, "which" | "who" | "whose" | "where")
             && self.t(c2 - 1) != ","
             && (c2 + 1..c).all(|j| !CUE_FORMS.contains_key(self.t(j)))
         {
-            if let Some(np) = self.np_apposition(c2, a) {
-                return Some(Np { e: c, ..np });
+            if let Some(np) = self.np_apposition_at(c2, a, false) {
+                // the name before the apposition opens the clause: not "On Monday,
+                // the mayor, who ..." nor "Last week, the minister, whose ..."
+                let opens = np.s == a || !self.is_word(np.s - 1);
+                let time = self.skip_time_right(np.s, c2) > np.s;
+                if opens && !time {
+                    return Some(Np { e: c, ..np });
+                }
             }
         }
         let inner = self.np_left(c2 - 1, a)?;
@@ -1080,6 +1100,8 @@ impl<'a> Doc<'a> {
             return Some(inner);
         }
         let appos_ok = DETS.contains(first)
+            || ing_modifier
+            || matches!(first, "something" | "nothing")
             || self.toks[c2 + 1].cap
             || ROLES_SET.contains(first)
             || ANON_HEADS.contains_key(first)
@@ -2578,9 +2600,16 @@ fn build(
     // speaker is the one shown, not the recording
     let mut np = np;
     if participle && matches!(config, Config::Subject(_)) {
-        if let Some(o) = (np.cs..np.ce.saturating_sub(1))
-            .find(|&i| doc.t(i + 1) == "of" && RECORDINGS.contains(&doc.t(i)) && i + 2 < np.ce)
-        {
+        if let Some(o) = (np.cs..np.ce.saturating_sub(1)).find(|&i| {
+            doc.t(i + 1) == "of" && RECORDINGS.contains(&doc.t(i)) && i + 2 < np.ce && {
+                // someone: a name, a pronoun, or a role or source noun as head
+                let head = np.ce - 1;
+                doc.toks[i + 2].cap && !(i + 2..np.ce).any(|j| doc.t(j) == "'s")
+                    || is_pronoun(doc.t(i + 2))
+                    || ROLES_SET.contains(doc.t(head))
+                    || ANON_HEADS.contains_key(doc.t(head))
+            }
+        }) {
             np = Np {
                 s: o + 2,
                 cs: o + 2,
@@ -2730,8 +2759,20 @@ fn build(
                     && doc.t(k) == ","
                     && FINITE_AUX.contains(&doc.t(k + 1))
                     && !doc.is_quote(src_first.saturating_sub(2))
+                    && !doc.is_quote(src_first.saturating_sub(1))
                 {
-                    if let Some(c) = doc.content_forward(k + 1, b) {
+                    // up to another attribution or a joined clause (", critics
+                    // said", ", but critics said ...")
+                    let end = (k + 2..b)
+                        .find(|&j| {
+                            doc.t(j) == ","
+                                && j + 1 < b
+                                && ((j + 1..(j + 5).min(b))
+                                    .any(|x| CUE_FORMS.contains_key(doc.t(x)) && !doc.toks[x].cap)
+                                    || matches!(doc.t(j + 1), "but" | "and" | "while" | "although"))
+                        })
+                        .unwrap_or(b);
+                    if let Some(c) = doc.content_forward(k + 1, end) {
                         content.push(c);
                     }
                 }
