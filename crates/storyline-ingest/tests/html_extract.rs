@@ -324,6 +324,22 @@ fn a_byline_box_gives_its_names_not_its_dates_categories_or_later_lists() {
         card("Olu Bankole")
     );
     assert_eq!(with(&bx, ""), ["Marta Cruz", "Olu Bankole"]);
+    // Comment blocks by other names, and a comment count in the byline box.
+    let later = r##"<div class="wp-block-comments"><div class="wp-block-comment-author-name">Dana Whitlow</div></div>
+<section id="article-comments"><span class="author-name">Dana Whitlow</span></section>"##;
+    assert_eq!(with(own, later), ["Ann Rivers"]);
+    let bx = r##"<div class="byline">By Marta Cruz <span class="post-comments">Leave a comment</span></div>"##;
+    assert_eq!(with(bx, ""), ["Marta Cruz"]);
+    // A date element named like a byline inside the box leaves the name.
+    let bx = r##"<div class="byline">By Marta Cruz <span class="byline-date"><time datetime="2024-03-02">2 March 2024</time></span></div>"##;
+    assert_eq!(with(bx, ""), ["Marta Cruz"]);
+    // Deeply nested author elements stay fast (and give the innermost name).
+    let deep = format!(
+        "{}Marta Cruz{}",
+        "<span class=\"byline\">".repeat(3000),
+        "</span>".repeat(3000)
+    );
+    assert_eq!(with(&deep, ""), ["Marta Cruz"]);
     // A wrapper named for commentary, or a post that has comments, is no comment.
     for wrap in [
         r##"<div class="commentary-page">"##,

@@ -315,19 +315,24 @@ fn attr_has(el: &scraper::node::Element, words: &[&str]) -> bool {
         })
 }
 
-/// Whether a class or id token of `el`, split at `-` and `_`, opens with one of
-/// `first` ("comment-author-name", "comments-area") or has a part in `any`
-/// ("entry-date"); "commentary" and "updated-by" match neither.
-fn attr_token(el: &scraper::node::Element, first: &[&str], any: &[&str]) -> bool {
+/// Whether a class or id token of `el`, split at `-` and `_`, has a part in `any`
+/// ("entry-date"), or in `named` unless the token says the thing is merely
+/// allowed or present ("wp-block-comments" and "comment-author-name" match
+/// comment words, "has-comments" does not); "commentary" and "updated-by" match
+/// neither.
+fn attr_token(el: &scraper::node::Element, named: &[&str], any: &[&str]) -> bool {
     [el.attr("class"), el.attr("id")]
         .into_iter()
         .flatten()
         .flat_map(str::split_whitespace)
         .any(|tok| {
             let tok = tok.to_ascii_lowercase();
-            let mut parts = tok.split(['-', '_']).filter(|p| !p.is_empty());
-            let head = parts.next().unwrap_or("");
-            first.contains(&head) || any.contains(&head) || parts.any(|p| any.contains(&p))
+            let parts: Vec<&str> = tok.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+            let head = parts.first().copied().unwrap_or("");
+            // "wp-block-comments", "article-comments", but not "has-comments"
+            let negated = matches!(head, "has" | "no" | "with" | "allow" | "enable");
+            parts.iter().any(|p| any.contains(p))
+                || !negated && parts.iter().any(|p| named.contains(p))
         })
 }
 
@@ -908,40 +913,67 @@ impl Byline {
     }
 }
 
+/// Parts of a byline box that are not the name: the date, category and tag
+/// links, the comment count, share links.
+fn byline_skip(e: &scraper::node::Element) -> bool {
+    e.name() == "time"
+        || matches!(e.attr("rel"), Some("tag" | "category" | "category tag"))
+        || attr_token(
+            e,
+            &["comment", "comments", "commentlist", "respond"],
+            &[
+                "date",
+                "dates",
+                "time",
+                "timestamp",
+                "datetime",
+                "pubdate",
+                "category",
+                "categories",
+                "cat",
+                "cats",
+                "tag",
+                "tags",
+                "terms",
+                "share",
+                "sharing",
+                "social",
+            ],
+        )
+}
+
+/// Whether an author element inside `n` (not `n` itself) holds byline text,
+/// looking at the first 200 nodes of `n` and 32 levels up from each text (a
+/// byline is short and shallow; deeply nested author elements stay fast).
+fn inner_byline_has_text(
+    n: NodeRef<'_, Node>,
+    is_author: impl Fn(&scraper::node::Element) -> bool,
+) -> bool {
+    n.descendants().take(200).any(|d| {
+        if !matches!(d.value(), Node::Text(t) if !t.trim().is_empty()) {
+            return false;
+        }
+        let (mut inner_author, mut skipped) = (false, false);
+        for a in d.ancestors().take(32).take_while(|a| a.id() != n.id()) {
+            if let Some(e) = a.value().as_element() {
+                skipped |= byline_skip(e);
+                inner_author |= is_author(e);
+            }
+        }
+        inner_author && !skipped
+    })
+}
+
 /// The text of a byline element without what byline boxes also hold: the date,
 /// the category and tag links, the comment count, the share links.
 fn byline_text(n: NodeRef<'_, Node>) -> String {
-    let skip = |e: &scraper::node::Element| {
-        e.name() == "time"
-            || matches!(e.attr("rel"), Some("tag" | "category" | "category tag"))
-            || attr_token(
-                e,
-                &["comment", "comments", "commentlist", "respond"],
-                &[
-                    "date",
-                    "dates",
-                    "time",
-                    "timestamp",
-                    "datetime",
-                    "pubdate",
-                    "category",
-                    "categories",
-                    "cat",
-                    "cats",
-                    "tag",
-                    "tags",
-                    "terms",
-                    "share",
-                    "sharing",
-                    "social",
-                ],
-            )
-    };
+    let skip = byline_skip;
     let mut t = String::new();
     for d in n.descendants() {
         let Node::Text(x) = d.value() else { continue };
         let skipped = d
             .ancestors()
+            .take(32)
             .take_while(|a| a.id() != n.id())
             .any(|a| a.value().as_element().is_some_and(skip));
         if !skipped {
@@ -986,10 +1018,7 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         };
         // The innermost author element: a byline box that holds the author's
         // name element also holds the date, categories and links.
-        let is_author = is_author(el)
-            && !n.descendants().skip(1).any(|d| {
-                d.value().as_element().is_some_and(is_author) && !byline_text(d).is_empty()
-            });
+        let is_author = is_author(el) && !inner_byline_has_text(n, is_author);
         // a byline inside a nav, a related-stories aside, or a link that also holds a
         // heading (a teaser card) belongs to another story, not to this one; an
         // aside of the article's own meta data, or a link around the author's
