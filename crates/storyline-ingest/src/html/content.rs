@@ -984,10 +984,40 @@ fn byline_text(n: NodeRef<'_, Node>) -> String {
     t.trim().to_string()
 }
 
+/// The deepest element nesting read; real pages stay far below it.
+pub(crate) const MAX_DEPTH: usize = 400;
+/// [`Body::method`] of a page nested deeper than [`MAX_DEPTH`].
+pub(crate) const TOO_DEEP: &str = "not read: nested too deep";
+
 /// Extract the article body of a page.
 pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
     let stripped = strip_for_parse(raw);
     let html = Html::parse_document(&stripped);
+    // The passes below recurse over the tree: a page nested deeper than any real
+    // one (an attack, a generator gone wrong) is not read, rather than
+    // overflowing the stack and taking the batch down.
+    let mut depth = 0usize;
+    let mut deepest = 0usize;
+    for edge in html.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(_) => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            ego_tree::iter::Edge::Close(_) => depth = depth.saturating_sub(1),
+        }
+    }
+    if deepest > MAX_DEPTH {
+        return Body {
+            paragraphs: Vec::new(),
+            removed: Vec::new(),
+            h1: None,
+            page_chars: 0,
+            page_link_chars: 0,
+            bylines: Vec::new(),
+            method: TOO_DEEP,
+        };
+    }
     let mut stats = HashMap::new();
     let page = compute_stats(html.tree.root(), false, &mut stats);
     let ctx = Ctx { stats, html: &html };

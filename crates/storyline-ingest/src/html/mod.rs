@@ -752,7 +752,14 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
         head_end -= 1;
     }
     let low_html_head = &html[..head_end];
-    let page_kind = if text_chars < 150 {
+    let page_kind = if body.method == content::TOO_DEEP {
+        PageKind::NotArticle {
+            reason: format!(
+                "elements nested more than {} levels deep: not read",
+                content::MAX_DEPTH
+            ),
+        }
+    } else if text_chars < 150 {
         let reason = if low_html_head.contains("cookie") && text_chars < 50 && page_ld < 0.3 {
             "no article text: cookie or consent wall"
         } else if page_ld > 0.5 {
