@@ -318,7 +318,6 @@ pub(crate) fn resolve(
         Func::Duration => duration(inp, anchor)?,
         Func::Set => set(inp)?,
         Func::Ref => reference(inp, anchor)?,
-        Func::SpokenYear => spoken_year(inp)?,
         Func::Holiday => holiday(inp, anchor)?,
     };
     let quarter_source = matches!(inp.rule.func, Func::Period | Func::RelativeUnit);
@@ -1280,20 +1279,6 @@ fn reference_value(v: &str, anchor: Option<NaiveDate>) -> Option<Resolved> {
 
 fn reference(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
     reference_value(inp.rule.arg("value")?, anchor)
-}
-
-fn spoken_year(inp: &Input) -> Option<Resolved> {
-    let lex = inp.lex;
-    let hi = match inp.key("sh")?.as_str() {
-        "nineteen" => 1900,
-        "twenty" => 2000,
-        _ => return None,
-    };
-    let lo = match inp.g("sl") {
-        Some(s) => parse_num(lex, s)?? as i32,
-        None => 0,
-    };
-    value::year(hi + lo)
 }
 
 /// Easter Sunday of year `y` (Gregorian computus).

@@ -58,7 +58,6 @@ pub(crate) enum Func {
     Duration,
     Set,
     Ref,
-    SpokenYear,
     Holiday,
 }
 
@@ -78,7 +77,6 @@ impl Func {
             "duration" => Func::Duration,
             "set" => Func::Set,
             "ref" => Func::Ref,
-            "spoken_year" => Func::SpokenYear,
             "holiday" => Func::Holiday,
             _ => return None,
         })
