@@ -5,7 +5,7 @@
 use crate::lexicon::{
     finding_source, is_org_word, is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame,
     ADJ_ED, ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, INDEFINITE,
-    PHRASE_RE, ROLES_SET, STOP,
+    PHRASE_RE, RECORDINGS, ROLES_SET, STOP,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -64,22 +64,6 @@ struct Np {
 }
 
 const QUOTE_OPEN: [&str; 3] = ["“", "\"", "''"];
-
-/// Recordings that show someone speaking ("footage of X saying").
-const RECORDINGS: [&str; 12] = [
-    "footage",
-    "video",
-    "videos",
-    "clip",
-    "clips",
-    "recording",
-    "recordings",
-    "tape",
-    "tapes",
-    "audio",
-    "film",
-    "livestream",
-];
 
 /// Finite auxiliaries and copulas: the word that continues a clause whose
 /// subject came before a parenthetical cue.
@@ -2601,7 +2585,7 @@ fn build(
     let mut np = np;
     if participle && matches!(config, Config::Subject(_)) {
         if let Some(o) = (np.cs..np.ce.saturating_sub(1)).find(|&i| {
-            doc.t(i + 1) == "of" && RECORDINGS.contains(&doc.t(i)) && i + 2 < np.ce && {
+            doc.t(i + 1) == "of" && RECORDINGS.contains(doc.t(i)) && i + 2 < np.ce && {
                 // someone: a name, a pronoun, or a role or source noun as head
                 let head = np.ce - 1;
                 doc.toks[i + 2].cap && !(i + 2..np.ce).any(|j| doc.t(j) == "'s")

@@ -14,6 +14,7 @@ const PHRASES: &str = include_str!("../../../resources/claims/phrases.tsv");
 const ANONYMOUS: &str = include_str!("../../../resources/claims/anonymous.tsv");
 const MARKERS: &str = include_str!("../../../resources/claims/anonymity_markers.txt");
 const ROLES: &str = include_str!("../../../resources/claims/roles.txt");
+const RECORDINGS_TXT: &str = include_str!("../../../resources/claims/recordings.txt");
 const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
@@ -170,6 +171,13 @@ pub(crate) static ANON_MARKERS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 /// Role and institution nouns.
 pub(crate) static ROLES_SET: LazyLock<HashSet<String>> =
     LazyLock::new(|| data_lines(ROLES).map(|l| l.trim().to_string()).collect());
+
+/// Recording nouns ("footage of X saying"): `resources/claims/recordings.txt`.
+pub(crate) static RECORDINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    data_lines(RECORDINGS_TXT)
+        .map(|l| l.trim().to_string())
+        .collect()
+});
 
 /// Content openings that make a statement a denial.
 pub(crate) static DENY_OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
