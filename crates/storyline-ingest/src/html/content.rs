@@ -242,7 +242,7 @@ fn strip_for_parse(html: &str) -> String {
             out.push('<');
             out.push_str(&tag.name);
             for (k, v) in &tag.attrs {
-                let keep = match k.as_str() {
+                let keep = match k.as_ref() {
                     "class" | "id" | "itemprop" | "rel" | "hidden" | "aria-hidden" | "lang" => true,
                     "style" => {
                         let l = v.to_ascii_lowercase();

@@ -5,21 +5,35 @@
 //! Date finding runs on this alone, which keeps it several times faster than a full
 //! HTML5 parse; the content extractor uses the real parser.
 
+use aho_corasick::AhoCorasick;
 use memchr::memchr;
+use std::borrow::Cow;
+use std::sync::LazyLock;
 
-/// A tag's name and attributes, lowercased names, raw (entity-decoded) values.
+/// A tag's name and attributes: lowercased names, entity-decoded values, borrowed
+/// from the page wherever nothing had to change (most names and values), so that
+/// reading a tag allocates only for what it rewrites.
 #[derive(Debug, Default, Clone)]
-pub(crate) struct Tag {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
+pub(crate) struct Tag<'a> {
+    pub name: Cow<'a, str>,
+    pub attrs: Vec<(Cow<'a, str>, Cow<'a, str>)>,
 }
 
-impl Tag {
+impl Tag<'_> {
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
+    }
+}
+
+/// `s` in ASCII lower case, borrowed when it already is.
+fn lower(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -62,10 +76,17 @@ pub(crate) struct Scan {
 
 const TEXT_CAP: usize = 400_000;
 const HINT_TEXT: usize = 160;
-const DATE_WORDS: [&str; 11] = [
-    "date", "time", "publish", "posted", "updated", "modified", "byline", "meta", "dateline",
-    "datum", "fecha",
-];
+/// Words in a class, id, itemprop or name that mark an element as holding a date,
+/// found in any letter case anywhere in the value ("PostDate", "entry-time").
+static DATE_WORDS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "date", "time", "publish", "posted", "updated", "modified", "byline", "meta",
+            "dateline", "datum", "fecha",
+        ])
+        .expect("valid word list")
+});
 
 fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
     if needle.is_empty() || from >= hay.len() {
@@ -103,9 +124,9 @@ fn numeric_ref(n: u32) -> char {
 /// Decode HTML character references (numeric, and every named one of the HTML
 /// standard, with a no-break space as a plain space); unknown ones are kept as
 /// written.
-pub(crate) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
+pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
+    if memchr(b'&', s.as_bytes()).is_none() {
+        return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
@@ -153,18 +174,18 @@ pub(crate) fn decode_entities(s: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
+    Cow::Owned(out)
 }
 
 /// Parse the tag starting at `html[i] == '<'` (a start tag). Returns the tag and the
 /// index after its `>`.
-pub(crate) fn parse_tag(html: &str, i: usize) -> (Tag, usize) {
+pub(crate) fn parse_tag(html: &str, i: usize) -> (Tag<'_>, usize) {
     let b = html.as_bytes();
     let mut j = i + 1;
     while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':') {
         j += 1;
     }
-    let name = html[i + 1..j].to_ascii_lowercase();
+    let name = lower(&html[i + 1..j]);
     let mut attrs = Vec::new();
     loop {
         while j < b.len() && (b[j].is_ascii_whitespace() || b[j] == b'/') {
@@ -184,7 +205,7 @@ pub(crate) fn parse_tag(html: &str, i: usize) -> (Tag, usize) {
             j += 1;
             continue;
         }
-        let key = html[ks..j].to_ascii_lowercase();
+        let key = lower(&html[ks..j]);
         while j < b.len() && b[j].is_ascii_whitespace() {
             j += 1;
         }
@@ -210,7 +231,7 @@ pub(crate) fn parse_tag(html: &str, i: usize) -> (Tag, usize) {
                 attrs.push((key, decode_entities(value)));
             }
         } else if attrs.len() < 32 {
-            attrs.push((key, String::new()));
+            attrs.push((key, Cow::Borrowed("")));
         }
     }
 }
@@ -309,19 +330,19 @@ pub(crate) fn scan(html: &str) -> Scan {
         let (tag, after) = parse_tag(html, lt);
         i = after;
         text_start = after;
-        match tag.name.as_str() {
+        match tag.name.as_ref() {
             "script" | "style" | "textarea" | "title" | "noscript" | "template" => {
                 let close = format!("</{}", tag.name);
                 let end = find_ci(b, after, close.as_bytes()).unwrap_or(b.len());
                 let body = &html[after..end];
-                match tag.name.as_str() {
+                match tag.name.as_ref() {
                     "script" if tag.attr("type").is_some_and(|t| t.contains("ld+json")) => {
                         scan.jsonld.push(body.to_string());
                     }
                     "title" if scan.title.is_none() => {
                         let t = decode_entities(body.trim());
                         if !t.is_empty() {
-                            scan.title = Some(t);
+                            scan.title = Some(t.into_owned());
                         }
                     }
                     _ => {}
@@ -379,20 +400,24 @@ pub(crate) fn scan(html: &str) -> Scan {
         if tag.name == "meta" || tag.name == "link" || tag.name == "html" {
             continue;
         }
-        let mut hint = String::new();
-        for k in ["class", "id", "itemprop", "name"] {
-            if let Some(v) = tag.attr(k) {
-                hint.push_str(&v.to_ascii_lowercase());
-                hint.push(' ');
-            }
-        }
+        const HINT_ATTRS: [&str; 4] = ["class", "id", "itemprop", "name"];
         let is_time = tag.name == "time";
         let pubdate_attr = tag.attr("pubdate").is_some();
         let hinted = is_time
             || pubdate_attr
             || tag.attr("datetime").is_some()
-            || (!hint.is_empty() && DATE_WORDS.iter().any(|w| hint.contains(w)));
+            || tag
+                .attrs
+                .iter()
+                .any(|(k, v)| HINT_ATTRS.contains(&k.as_ref()) && DATE_WORDS.is_match(v.as_ref()));
         if hinted && scan.hinted.len() < 300 {
+            let mut hint = String::new();
+            for k in HINT_ATTRS {
+                if let Some(v) = tag.attr(k) {
+                    hint.push_str(&v.to_ascii_lowercase());
+                    hint.push(' ');
+                }
+            }
             if is_time {
                 hint.push_str("time");
             }
@@ -446,6 +471,27 @@ mod tests {
         assert!(s.text.contains("Body text"));
         assert!(!s.text.contains("not text"));
         assert!(!s.text.contains("comment"));
+    }
+
+    #[test]
+    fn date_words_mark_elements_in_any_case_and_any_hint_attribute() {
+        let html = r#"<div class="Entry-PublishTime">12 May 2019</div>
+<span id="headline">Not a date holder</span><p itemprop="DATEline">Oslo, 3 May</p>
+<span data-x="date">data attributes are no hint</span>"#;
+        let s = scan(html);
+        let hints: Vec<&str> = s.hinted.iter().map(|h| h.hint.trim()).collect();
+        assert_eq!(hints, ["entry-publishtime", "dateline"]);
+        assert_eq!(s.hinted[0].text, "12 May 2019");
+    }
+
+    #[test]
+    fn tags_borrow_unchanged_names_and_values() {
+        let (tag, after) = parse_tag(r#"<DIV Class="a &amp; b" id=x hidden>"#, 0);
+        assert_eq!(tag.name, "div");
+        assert!(matches!(tag.attrs[1].1, Cow::Borrowed("x")));
+        assert_eq!(tag.attr("class"), Some("a & b"));
+        assert_eq!(tag.attr("hidden"), Some(""));
+        assert_eq!(after, 35);
     }
 
     #[test]
