@@ -361,6 +361,15 @@ fn a_page_nested_absurdly_deep_is_reported_not_read_and_does_not_crash() {
         PageKind::NotArticle { reason } => assert!(reason.contains("nested"), "{reason}"),
         k => panic!("{k:?}"),
     }
+    // Nested too deep to read, though not so deep that it is refused unparsed.
+    let parsed = article_page(
+        "",
+        &format!("{}deep{}", "<div>".repeat(1_000), "</div>".repeat(1_000)),
+    );
+    match extract(&parsed, None).page_kind {
+        PageKind::NotArticle { reason } => assert!(reason.contains("nested"), "{reason}"),
+        k => panic!("{k:?}"),
+    }
     // a batch keeps going: the same page as a file is a clear error
     let err = document_from_html("deep.html", &page)
         .unwrap_err()

@@ -8,6 +8,7 @@
 use crate::lexicon::NOISE;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{Html, Node};
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 use storyline_model::{Removed, RemovedKind};
@@ -187,10 +188,61 @@ pub(crate) struct Body {
     pub method: &'static str,
 }
 
+/// How deep a page's elements nest, estimated from its tags before it is parsed:
+/// an end tag closes the open element of its name and everything opened inside it,
+/// and the elements the parser may close by itself (void elements, paragraphs,
+/// list items, table parts, headings, links, …) are not counted. Parsing a page
+/// nested tens of thousands of levels deep takes the HTML5 parser many seconds
+/// (its scope checks walk the stack of open elements), so such a page is refused
+/// before it is parsed.
+#[derive(Default)]
+struct Nesting<'a> {
+    open: Vec<Cow<'a, str>>,
+    deepest: usize,
+}
+
+impl<'a> Nesting<'a> {
+    fn start(&mut self, name: Cow<'a, str>, self_closing: bool) {
+        // Void elements, elements closed by their next sibling or by an end tag
+        // of a parent, and start tags the parser drops or uses to close an open
+        // one of the same kind: leaving them out errs towards less depth.
+        const NOT_NESTING: &[&str] = &[
+            "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+            "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option",
+            "optgroup", "thead", "tbody", "tfoot", "caption", "colgroup", "a", "h1", "h2", "h3",
+            "h4", "h5", "h6", "html", "head", "body", "frameset", "form", "button", "select",
+            "table", "nobr", "ruby", "rb", "rt", "rp", "rtc",
+        ];
+        if self_closing || NOT_NESTING.contains(&name.as_ref()) {
+            return;
+        }
+        self.open.push(name);
+        self.deepest = self.deepest.max(self.open.len());
+    }
+
+    fn end(&mut self, name: &str) {
+        // Looked for among the innermost open elements only, so that a page of
+        // stray end tags costs no more than a bounded look each; an end tag that
+        // far from its start tag is left unmatched, which errs towards depth.
+        const LOOK: usize = 256;
+        let reach = self.open.len().saturating_sub(LOOK);
+        if let Some(at) = self.open[reach..].iter().rposition(|o| o == name) {
+            self.open.truncate(reach + at);
+        }
+    }
+}
+
+/// The estimated nesting (see [`Nesting`]) past which a page is not parsed: ten
+/// times [`MAX_DEPTH`], the limit the parsed tree is held to, so that no page the
+/// parser would have nested less deeply than that is refused by the estimate.
+const MAX_DEPTH_BEFORE_PARSE: usize = 10 * MAX_DEPTH;
+
 /// Remove script/style/svg/noscript/template bodies and comments before parsing:
-/// they hold no article text and make up much of a modern page.
-fn strip_for_parse(html: &str) -> String {
+/// they hold no article text and make up much of a modern page. `None` when the
+/// page's tags nest deeper than [`MAX_DEPTH_BEFORE_PARSE`].
+fn strip_for_parse(html: &str) -> Option<String> {
     let b = html.as_bytes();
+    let mut nesting = Nesting::default();
     let mut out = String::with_capacity(html.len());
     let mut i = 0;
     let mut last = 0;
@@ -241,6 +293,10 @@ fn strip_for_parse(html: &str) -> String {
             out.push_str(&html[last..lt]);
             out.push('<');
             out.push_str(&tag.name);
+            nesting.start(tag.name.clone(), html[..after].ends_with("/>"));
+            if nesting.deepest > MAX_DEPTH_BEFORE_PARSE {
+                return None;
+            }
             for (k, v) in &tag.attrs {
                 let keep = match k.as_ref() {
                     "class" | "id" | "itemprop" | "rel" | "hidden" | "aria-hidden" | "lang" => true,
@@ -273,10 +329,17 @@ fn strip_for_parse(html: &str) -> String {
             last = after;
             continue;
         }
+        if b.get(lt + 1) == Some(&b'/') && b.get(lt + 2).is_some_and(|c| c.is_ascii_alphabetic()) {
+            let name_end = b[lt + 2..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .map_or(b.len(), |p| lt + 2 + p);
+            nesting.end(&html[lt + 2..name_end].to_ascii_lowercase());
+        }
         i = lt + 1;
     }
     out.push_str(&html[last..]);
-    out
+    Some(out)
 }
 
 fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -991,7 +1054,18 @@ pub(crate) const TOO_DEEP: &str = "not read: nested too deep";
 
 /// Extract the article body of a page.
 pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
-    let stripped = strip_for_parse(raw);
+    let too_deep = Body {
+        paragraphs: Vec::new(),
+        removed: Vec::new(),
+        h1: None,
+        page_chars: 0,
+        page_link_chars: 0,
+        bylines: Vec::new(),
+        method: TOO_DEEP,
+    };
+    let Some(stripped) = strip_for_parse(raw) else {
+        return too_deep;
+    };
     let html = Html::parse_document(&stripped);
     // The passes below recurse over the tree: a page nested deeper than any real
     // one (an attack, a generator gone wrong) is not read, rather than
@@ -1008,15 +1082,7 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         }
     }
     if deepest > MAX_DEPTH {
-        return Body {
-            paragraphs: Vec::new(),
-            removed: Vec::new(),
-            h1: None,
-            page_chars: 0,
-            page_link_chars: 0,
-            bylines: Vec::new(),
-            method: TOO_DEEP,
-        };
+        return too_deep;
     }
     let mut stats = HashMap::new();
     let page = compute_stats(html.tree.root(), false, &mut stats);
@@ -1173,5 +1239,62 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         page_link_chars: page.link_chars,
         bylines,
         method,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The nesting [`strip_for_parse`] estimates for `html`.
+    fn estimate(html: &str) -> usize {
+        let mut n = Nesting::default();
+        let mut i = 0;
+        while let Some(rel) = html[i..].find('<') {
+            let lt = i + rel;
+            if let Some(name) = html[lt..].strip_prefix("</") {
+                n.end(&name[..name.find('>').unwrap_or(name.len())]);
+                i = lt + 2;
+            } else {
+                let (tag, after) = super::super::scan::parse_tag(html, lt);
+                n.start(tag.name, html[..after].ends_with("/>"));
+                i = after;
+            }
+        }
+        n.deepest
+    }
+
+    #[test]
+    fn an_end_tag_closes_what_was_opened_inside_its_element() {
+        assert_eq!(estimate("<div><section><span><b>x</div><div>y</div>"), 4);
+        assert_eq!(estimate("<div><span><i>x</div>".repeat(50).as_str()), 3);
+        // a stray end tag closes nothing
+        assert_eq!(estimate("<div><div></span></em><div>x"), 3);
+    }
+
+    #[test]
+    fn a_page_nesting_far_too_deep_is_refused_before_parsing() {
+        let deep = format!("{}x{}", "<span>".repeat(5_000), "</span>".repeat(5_000));
+        assert!(strip_for_parse(&deep).is_none());
+        assert!(strip_for_parse(&"<div><b>".repeat(3_000)).is_none());
+        let fine = format!("{}x{}", "<span>".repeat(3_000), "</span>".repeat(3_000));
+        assert!(strip_for_parse(&fine).is_some());
+    }
+
+    #[test]
+    fn tags_that_do_not_nest_are_not_counted() {
+        // Each of these is shallow once parsed, however many tags it has.
+        for page in [
+            "<p>para".repeat(20_000),
+            "<li>item<br><img src=x>".repeat(20_000),
+            "<table><tr><td>cell".repeat(20_000),
+            "<div><span><i>text</div>".repeat(20_000),
+            "<div/>".repeat(20_000),
+            "<html><body><a href=x>link".repeat(20_000),
+            "<div></div>".repeat(20_000),
+        ] {
+            assert!(estimate(&page) < 5, "{}", &page[..40]);
+            assert!(strip_for_parse(&page).is_some(), "{}", &page[..40]);
+        }
     }
 }
