@@ -4,8 +4,8 @@
 
 use crate::lexicon::{
     finding_source, is_org_word, is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame,
-    ADJ_ED, ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, INDEFINITE,
-    PHRASE_RE, RECORDINGS, ROLES_SET, STOP,
+    ADJ_ED, ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS,
+    INDEFINITE, ISSUING_VERBS, PHRASE_RE, RECORDINGS, ROLES_SET, SOURCE_PARTICIPLES, STOP,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -782,6 +782,9 @@ impl<'a> Doc<'a> {
             if self.t(h) == "," {
                 return self.np_apposition(h, a);
             }
+            if let Some(np) = self.np_reduced_clause(h, a) {
+                return Some(np);
+            }
             full_end = h + 1;
         }
         if matches!(self.t(head), "them" | "us" | "those")
@@ -992,6 +995,88 @@ impl<'a> Doc<'a> {
             ce: head + 1,
             anon_clause,
         })
+    }
+
+    /// The subject of the verb that gave out the statement `np` names (or that
+    /// was sent to `np`): "The town released a statement saying" gives "The town";
+    /// "she sent a letter to the council saying" gives "she". Document nouns and
+    /// issuing verbs: `resources/claims/documents.txt`, `issuing_verbs.txt`.
+    fn issuer(&self, np: &Np, a: usize) -> Option<Np> {
+        let is_doc = |n: &Np| DOCUMENTS.contains(self.t(n.ce - 1));
+        let statement = if is_doc(np) {
+            *np
+        } else if np.s > a + 1 && self.t(np.s - 1) == "to" {
+            self.np_left(np.s - 2, a).filter(is_doc)?
+        } else {
+            return None;
+        };
+        let mut v = statement.s.checked_sub(1).filter(|&v| v > a)?;
+        if matches!(self.t(v), "out" | "up") && self.t(v - 1) == "put" {
+            v -= 1;
+        }
+        if !ISSUING_VERBS.contains(self.t(v)) || v <= a {
+            return None;
+        }
+        let mut p = self.skip_time_left(v, a).checked_sub(1)?;
+        while p > a
+            && matches!(
+                self.t(p),
+                "also"
+                    | "later"
+                    | "then"
+                    | "quickly"
+                    | "swiftly"
+                    | "promptly"
+                    | "jointly"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "subsequently"
+                    | "immediately"
+            )
+        {
+            p -= 1;
+        }
+        if p < a || self.is_punct(p) && self.t(p) != "," {
+            return None;
+        }
+        self.np_left(p, a)
+    }
+
+    /// A speaker with a reduced clause ending at `h`, right before the cue: "a
+    /// diplomat speaking to reporters in Geneva said", "a spokesman reached by phone
+    /// said", "the company based in Ohio said". The clause opens with a participle
+    /// of `resources/claims/source_participles.txt`, or any participle followed by
+    /// a preposition, and holds no comma, quote or other verb. The source runs
+    /// through the clause; its core is the noun phrase before the participle.
+    fn np_reduced_clause(&self, h: usize, a: usize) -> Option<Np> {
+        const PREPS: [&str; 14] = [
+            "in", "by", "to", "at", "on", "from", "with", "for", "near", "outside", "inside",
+            "down", "up", "out",
+        ];
+        let lim = h.saturating_sub(10).max(a);
+        let mut k = h;
+        while k > lim {
+            if !self.is_word(k) || self.is_quote(k) {
+                return None;
+            }
+            let w = self.t(k);
+            let participle = !self.toks[k].cap
+                && (SOURCE_PARTICIPLES.contains(w)
+                    || (w.ends_with("ed") || w.ends_with("ing"))
+                        && w.len() > 4
+                        && !CUE_FORMS.contains_key(w)
+                        && PREPS.contains(&self.t(k + 1)));
+            if participle {
+                if k == h || (k + 1..=h).any(|j| self.verbish(j)) {
+                    return None;
+                }
+                let np = self.np_left(k - 1, a)?;
+                return Some(Np { e: h + 1, ..np });
+            }
+            k -= 1;
+        }
+        None
     }
 
     /// "X, a spokesman for Y, said" / "X, who …, said": `c` is the comma before the
@@ -1507,6 +1592,43 @@ impl<'a> Doc<'a> {
 
     /// The subject at the start of a sentence, for a participial cue with no
     /// earlier attribution ("Democrats sued, saying …").
+    /// Whether tokens `a..j` are a time phrase counted from another moment:
+    /// "Hours later", "Two days after the vote", "Minutes before the speech",
+    /// "A week ago".
+    fn fronted_time(&self, a: usize, j: usize) -> bool {
+        let unit = |w: &str| {
+            matches!(
+                w.trim_end_matches('s'),
+                "second" | "minute" | "hour" | "day" | "week" | "month" | "year" | "moment"
+            )
+        };
+        let first = self.t(a);
+        let counted = unit(first)
+            || self.toks[a].kind == TokenKind::Number
+            || matches!(
+                first,
+                "a" | "an"
+                    | "one"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "several"
+                    | "few"
+                    | "just"
+                    | "only"
+                    | "some"
+            );
+        counted
+            && (a..j).any(|i| unit(self.t(i)))
+            && (a..j).any(|i| matches!(self.t(i), "later" | "earlier" | "after" | "before" | "ago"))
+    }
+
     fn subject_np(&self, a: usize, limit: usize) -> Option<Np> {
         let mut s = a;
         // skip a leading adverbial up to a comma: "On Tuesday, "
@@ -1516,7 +1638,7 @@ impl<'a> Doc<'a> {
         }
         if j < limit
             && self.t(j) == ","
-            && matches!(
+            && (matches!(
                 self.t(a),
                 "on" | "in"
                     | "at"
@@ -1538,7 +1660,7 @@ impl<'a> Doc<'a> {
                     | "when"
                     | "since"
                     | "following"
-            )
+            ) || self.fronted_time(a, j))
         {
             s = j + 1;
         }
@@ -1861,8 +1983,51 @@ pub fn extract_with(text: &str, tagger: Option<&Tagger>, cfg: MergeConfig) -> Ve
         let tatts = tg.attributions(&doc, &out);
         merge(&doc, &mut out, &tatts, cfg);
     }
+    closed_relative_sources(&doc, &mut out);
     drop_wordless_sources(&doc, &mut out);
     out
+}
+
+/// "Clinton, who once praised the pact, offered …": a relative pronoun is the
+/// source only of what is said inside its clause. When the clause has closed
+/// (a comma or dash right before the cue) the cue is the main clause's, and its
+/// source is the phrase the pronoun refers to.
+pub(crate) fn closed_relative_sources(doc: &Doc, out: &mut [Attribution]) {
+    for att in out.iter_mut() {
+        let w = doc.toks.partition_point(|t| t.s < att.source.start);
+        if w < 2
+            || w + 2 >= doc.toks.len()
+            || doc.span(w, w + 1) != att.source
+            || !matches!(doc.t(w), "who" | "which")
+            || doc.t(w - 1) != ","
+            || doc.t(w + 1) == ","
+        {
+            continue;
+        }
+        let c = doc.toks.partition_point(|t| t.s < att.cue.start);
+        let before_cue = doc.skip_time_left(c, w + 1);
+        if before_cue < w + 3 || !matches!(doc.t(before_cue - 1), "," | "—" | "--") {
+            continue;
+        }
+        // the clause must not run on into a second relative clause or a quote
+        if (w + 1..before_cue - 1).any(|j| doc.is_quote(j) || matches!(doc.t(j), "who" | "which")) {
+            continue;
+        }
+        let a = doc.sents[doc.sent_of_tok(w).min(doc.sents.len().saturating_sub(1))].0;
+        if w - 1 <= a {
+            continue;
+        }
+        let Some(np) = doc.np_left(w - 2, a) else {
+            continue;
+        };
+        let (kind, anonymous, affiliation) = doc.classify(&np);
+        att.source = doc.span(np.s, np.e);
+        att.speaker = Some(doc.span(np.cs, np.ce));
+        att.speaker_kind = kind;
+        att.anonymous = anonymous && kind == SpeakerKind::Anonymous;
+        att.affiliation = affiliation;
+        att.antecedent = None;
+    }
 }
 
 /// A source made only of function words, contraction pieces, punctuation or digits
@@ -2599,6 +2764,13 @@ fn build(
                 cs: o + 2,
                 ..np
             };
+        }
+    }
+    // "the ministry issued a statement saying ...", "she sent a letter to the
+    // council saying ...": the speaker is whoever issued the statement
+    if participle && matches!(config, Config::Subject(_)) {
+        if let Some(subject) = doc.issuer(&np, a) {
+            np = subject;
         }
     }
     // what follows the cue

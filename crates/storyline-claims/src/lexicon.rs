@@ -15,6 +15,10 @@ const ANONYMOUS: &str = include_str!("../../../resources/claims/anonymous.tsv");
 const MARKERS: &str = include_str!("../../../resources/claims/anonymity_markers.txt");
 const ROLES: &str = include_str!("../../../resources/claims/roles.txt");
 const RECORDINGS_TXT: &str = include_str!("../../../resources/claims/recordings.txt");
+const SOURCE_PARTICIPLES_TXT: &str =
+    include_str!("../../../resources/claims/source_participles.txt");
+const DOCUMENTS_TXT: &str = include_str!("../../../resources/claims/documents.txt");
+const ISSUING_VERBS_TXT: &str = include_str!("../../../resources/claims/issuing_verbs.txt");
 const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
@@ -178,6 +182,24 @@ pub(crate) static RECORDINGS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .map(|l| l.trim().to_string())
         .collect()
 });
+
+fn word_set(txt: &str) -> HashSet<String> {
+    data_lines(txt).map(|l| l.trim().to_string()).collect()
+}
+
+/// Participles opening a reduced clause after a speaker ("a diplomat speaking to
+/// reporters said"): `resources/claims/source_participles.txt`.
+pub(crate) static SOURCE_PARTICIPLES: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(SOURCE_PARTICIPLES_TXT));
+
+/// Nouns for a written statement ("issued a statement saying"):
+/// `resources/claims/documents.txt`.
+pub(crate) static DOCUMENTS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(DOCUMENTS_TXT));
+
+/// Verbs that give out a statement ("issued", "put out"):
+/// `resources/claims/issuing_verbs.txt`.
+pub(crate) static ISSUING_VERBS: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(ISSUING_VERBS_TXT));
 
 /// Content openings that make a statement a denial.
 pub(crate) static DENY_OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {

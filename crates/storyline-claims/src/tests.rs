@@ -917,3 +917,71 @@ fn clause_openers_are_not_speakers_but_names_like_may_are() {
     let t = "The talks failed, as Still said they would.";
     assert_eq!(s(t, Some(find(t, &extract(t), "said").source)), "Still");
 }
+
+#[test]
+fn a_reduced_clause_after_the_speaker_stays_in_the_source() {
+    let t = "A senior diplomat speaking to reporters in Valmora said the tariff would be lifted.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(
+        s(t, Some(x.source)),
+        "A senior diplomat speaking to reporters in Valmora"
+    );
+    assert_eq!(s(t, x.speaker), "A senior diplomat");
+    assert!(x.anonymous, "{x:#?}");
+    let t = "A spokeswoman reached by telephone said the plant would reopen.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "said").speaker), "A spokeswoman");
+    // any participle with a preposition: the place is not the speaker
+    let t = "The shipping firm based in Port Aldo said the delay was over.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, x.speaker), "The shipping firm");
+    assert_eq!(s(t, Some(x.source)), "The shipping firm based in Port Aldo");
+}
+
+#[test]
+fn a_statement_someone_issued_is_theirs() {
+    let t = "The port authority issued a statement on Friday denying that the cranes were unsafe.";
+    let a = extract(t);
+    let x = find(t, &a, "denying");
+    assert_eq!(s(t, x.speaker), "The port authority");
+    assert_eq!(x.stance, Stance::Deny);
+    let t = "The nurses' union put out a statement calling the offer an insult.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "calling").speaker), "The nurses' union");
+    let t = "Ms. Okafor sent a letter to the county board saying the levy was unlawful.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "saying").speaker), "Ms. Okafor");
+    // a statement that speaks for itself keeps its words
+    let t = "A statement from the harbour office said the channel was clear.";
+    let a = extract(t);
+    assert_eq!(
+        s(t, Some(find(t, &a, "said").source)),
+        "A statement from the harbour office"
+    );
+}
+
+#[test]
+fn a_time_counted_from_another_moment_is_not_the_subject() {
+    let t =
+        "Minutes later, the coach left the pitch, telling reporters that the referee was biased.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "telling").speaker), "the coach");
+    let t = "Two days after the count, Senator Ivy Marsh wrote to the board, saying the tally was flawed.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "saying").speaker), "Senator Ivy Marsh");
+}
+
+#[test]
+fn a_closed_relative_clause_hands_the_cue_back_to_its_antecedent() {
+    let t = "Ms. Varga, who once backed the pipeline, said on Monday that it should be halted.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, x.speaker), "Ms. Varga");
+    // the pronoun stays the source of what is said inside its clause
+    let t = "Mr. Dunne, who said last year that the mine was safe, resigned.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, Some(x.source)), "who");
+}

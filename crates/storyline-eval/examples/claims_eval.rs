@@ -34,6 +34,49 @@ fn main() -> anyhow::Result<()> {
     if args.iter().any(|a| a == "--analyze") {
         return analyze(&path, &args);
     }
+    if args.iter().any(|a| a == "--source-split") {
+        // gold sources missed, split by whether their cue was found; with --show,
+        // those whose cue was found print the source given instead
+        let docs = claims::read_polnear(&path)?;
+        let (mut found, mut wrong, mut no_cue, mut no_source) = (0, 0, 0, 0);
+        let show = args.iter().any(|a| a == "--show");
+        for d in &docs {
+            let pred = storyline_claims::extract(&d.text);
+            for g in &d.gold {
+                let Some(src) = &g.source else { continue };
+                if pred
+                    .iter()
+                    .any(|p| src.iter().any(|x| x.overlaps(p.source)))
+                {
+                    found += 1;
+                    continue;
+                }
+                let Some(c) = &g.cue else { continue };
+                let hit = pred.iter().find(|p| c.iter().any(|x| x.overlaps(p.cue)));
+                match hit {
+                    None => no_cue += 1,
+                    Some(p) if p.source.is_empty() => no_source += 1,
+                    Some(p) => {
+                        wrong += 1;
+                        if show {
+                            let t = |sp: &storyline_model::Span| {
+                                sp.slice(&d.text).unwrap_or("").replace('\n', " / ")
+                            };
+                            println!(
+                                "WRONG gold=[{}] ours=[{}] cue=<{}> :: {}",
+                                t(&src[0]),
+                                t(&p.source),
+                                t(&p.cue),
+                                t(&p.evidence)
+                            );
+                        }
+                    }
+                }
+            }
+        }
+        println!("found {found} cue-found-source-wrong {wrong} cue-found-no-source {no_source} cue-missed {no_cue}");
+        return Ok(());
+    }
     if args.iter().any(|a| a == "--misses") {
         // missed gold cues (by lower-cased text) and false-positive cues, with counts
         let docs = claims::read_polnear(&path)?;
