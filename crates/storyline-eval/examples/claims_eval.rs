@@ -55,7 +55,20 @@ fn main() -> anyhow::Result<()> {
                 let hit = pred.iter().find(|p| c.iter().any(|x| x.overlaps(p.cue)));
                 match hit {
                     None => no_cue += 1,
-                    Some(p) if p.source.is_empty() => no_source += 1,
+                    Some(p) if p.source.is_empty() => {
+                        no_source += 1;
+                        if show {
+                            let t = |sp: &storyline_model::Span| {
+                                sp.slice(&d.text).unwrap_or("").replace('\n', " / ")
+                            };
+                            println!(
+                                "NOSOURCE gold=[{}] cue=<{}> :: {}",
+                                t(&src[0]),
+                                t(&p.cue),
+                                t(&p.evidence)
+                            );
+                        }
+                    }
                     Some(p) => {
                         wrong += 1;
                         if show {
