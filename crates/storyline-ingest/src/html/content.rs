@@ -188,61 +188,195 @@ pub(crate) struct Body {
     pub method: &'static str,
 }
 
-/// How deep a page's elements nest, estimated from its tags before it is parsed:
-/// an end tag closes the open element of its name and everything opened inside it,
-/// and the elements the parser may close by itself (void elements, paragraphs,
-/// list items, table parts, headings, links, …) are not counted. Parsing a page
-/// nested tens of thousands of levels deep takes the HTML5 parser many seconds
-/// (its scope checks walk the stack of open elements), so such a page is refused
-/// before it is parsed.
+/// How deep a page's elements nest, estimated from its tags before it is parsed,
+/// by a rough model of the HTML5 tree builder: every element but the void ones is
+/// opened (`<div/>` too, as the parser does); an end tag closes the open element
+/// of its name and everything opened inside it; the start tags that close an open
+/// element do so (a block closes an open paragraph, a list item the open one, a
+/// cell or row the open one, a link the open link); start tags the parser drops
+/// (a second `<body>`, a form inside a form, most tags inside a `<select>`) are
+/// dropped. Where the model is unsure it closes more, so that it errs towards
+/// less depth. Parsing a page nested tens of thousands of levels deep takes the
+/// HTML5 parser many seconds (its scope checks walk the stack of open elements),
+/// so such a page is refused before it is parsed.
 #[derive(Default)]
 struct Nesting<'a> {
     open: Vec<Cow<'a, str>>,
     deepest: usize,
+    /// The open elements summed over every tag: about the steps the parser's
+    /// scope checks take.
+    work: u64,
 }
 
+/// How far down the stack of open elements a tag looks for the element it closes;
+/// a page of stray end tags then costs a bounded look each.
+const NESTING_LOOK: usize = 256;
+
 impl<'a> Nesting<'a> {
-    fn start(&mut self, name: Cow<'a, str>, self_closing: bool) {
-        // Void elements, elements closed by their next sibling or by an end tag
-        // of a parent, and start tags the parser drops or uses to close an open
-        // one of the same kind: leaving them out errs towards less depth.
-        const NOT_NESTING: &[&str] = &[
+    /// The index of the innermost open element among `names`, near the top.
+    fn find(&self, names: &[&str]) -> Option<usize> {
+        let reach = self.open.len().saturating_sub(NESTING_LOOK);
+        self.open[reach..]
+            .iter()
+            .rposition(|o| names.contains(&o.as_ref()))
+            .map(|at| reach + at)
+    }
+
+    /// Close the innermost open element among `names` and all inside it.
+    fn close(&mut self, names: &[&str]) {
+        if let Some(at) = self.find(names) {
+            self.open.truncate(at);
+        }
+    }
+
+    fn start(&mut self, name: Cow<'a, str>) {
+        self.work += self.open.len() as u64;
+        const VOID: &[&str] = &[
             "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-            "source", "track", "wbr", "keygen", "p", "li", "dt", "dd", "tr", "td", "th", "option",
-            "optgroup", "thead", "tbody", "tfoot", "caption", "colgroup", "a", "h1", "h2", "h3",
-            "h4", "h5", "h6", "html", "head", "body", "frameset", "form", "button", "select",
-            "table", "nobr", "ruby", "rb", "rt", "rp", "rtc",
+            "source", "track", "wbr", "keygen", "basefont", "bgsound", "frame", "image",
         ];
-        if self_closing || NOT_NESTING.contains(&name.as_ref()) {
+        const CLOSES_P: &[&str] = &[
+            "address",
+            "article",
+            "aside",
+            "blockquote",
+            "center",
+            "details",
+            "dialog",
+            "dir",
+            "div",
+            "dl",
+            "fieldset",
+            "figcaption",
+            "figure",
+            "footer",
+            "form",
+            "header",
+            "hgroup",
+            "main",
+            "menu",
+            "nav",
+            "ol",
+            "p",
+            "section",
+            "summary",
+            "ul",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "pre",
+            "listing",
+            "table",
+            "hr",
+            "xmp",
+            "plaintext",
+            "li",
+            "dd",
+            "dt",
+        ];
+        const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+        let n = name.as_ref();
+        if VOID.contains(&n) || matches!(n, "html" | "head" | "body" | "frameset") {
             return;
+        }
+        // inside a select only options count
+        if self.find(&["select"]).is_some() {
+            match n {
+                "select" => return self.close(&["select"]),
+                "option" => self.close(&["option"]),
+                "optgroup" => self.close(&["option", "optgroup"]),
+                _ => return,
+            }
+        }
+        if n == "form" && self.find(&["form"]).is_some() {
+            return;
+        }
+        if CLOSES_P.contains(&n) {
+            self.close(&["p"]);
+        }
+        match n {
+            _ if HEADINGS.contains(&n)
+                && self
+                    .open
+                    .last()
+                    .is_some_and(|o| HEADINGS.contains(&o.as_ref())) =>
+            {
+                self.open.pop();
+            }
+            "li" => self.close(&["li"]),
+            "dt" | "dd" => self.close(&["dt", "dd"]),
+            "option" => self.close(&["option"]),
+            "optgroup" => self.close(&["option", "optgroup"]),
+            "tr" => self.close(&["tr"]),
+            "td" | "th" => self.close(&["td", "th"]),
+            "thead" | "tbody" | "tfoot" => self.close(&["thead", "tbody", "tfoot"]),
+            "button" => self.close(&["button"]),
+            "a" | "nobr" => {
+                // The open link ends. With a block opened inside it, only the link
+                // leaves the stack and the block stays open (the adoption agency
+                // algorithm); else it closes with what is inside.
+                if let Some(at) = self.find(&[n]) {
+                    if self.open[at + 1..]
+                        .iter()
+                        .any(|o| CLOSES_P.contains(&o.as_ref()))
+                    {
+                        self.open.remove(at);
+                    } else {
+                        self.open.truncate(at);
+                    }
+                }
+            }
+            _ => {}
         }
         self.open.push(name);
         self.deepest = self.deepest.max(self.open.len());
     }
 
     fn end(&mut self, name: &str) {
-        // Looked for among the innermost open elements only, so that a page of
-        // stray end tags costs no more than a bounded look each; an end tag that
-        // far from its start tag is left unmatched, which errs towards depth.
-        const LOOK: usize = 256;
-        let reach = self.open.len().saturating_sub(LOOK);
-        if let Some(at) = self.open[reach..].iter().rposition(|o| o == name) {
-            self.open.truncate(reach + at);
-        }
+        self.work += self.open.len() as u64;
+        self.close(&[name]);
     }
 }
+
+/// Elements whose content is text to the parser, not markup.
+const RAW_TEXT: [&str; 6] = ["textarea", "title", "xmp", "iframe", "noembed", "noframes"];
 
 /// The estimated nesting (see [`Nesting`]) past which a page is not parsed: ten
 /// times [`MAX_DEPTH`], the limit the parsed tree is held to, so that no page the
 /// parser would have nested less deeply than that is refused by the estimate.
 const MAX_DEPTH_BEFORE_PARSE: usize = 10 * MAX_DEPTH;
 
+/// The estimated scope-check steps ([`Nesting::work`]) past which a page is not
+/// parsed: a second or two of the parser's time. A real page takes a few million
+/// (tens of thousands of tags a few dozen levels deep); millions of stray end
+/// tags under thousands of open elements take minutes.
+const MAX_PARSE_WORK: u64 = 200_000_000;
+
 /// Remove script/style/svg/noscript/template bodies and comments before parsing:
-/// they hold no article text and make up much of a modern page. `None` when the
-/// page's tags nest deeper than [`MAX_DEPTH_BEFORE_PARSE`].
-fn strip_for_parse(html: &str) -> Option<String> {
+/// they hold no article text and make up much of a modern page. The error is the
+/// [`Body::method`] of a page refused before parsing ([`TOO_DEEP`],
+/// [`TOO_TANGLED`]).
+fn strip_for_parse(html: &str) -> Result<String, &'static str> {
+    let (out, nesting) = strip_and_measure(html, MAX_DEPTH_BEFORE_PARSE, MAX_PARSE_WORK);
+    if nesting.deepest > MAX_DEPTH_BEFORE_PARSE {
+        Err(TOO_DEEP)
+    } else if nesting.work > MAX_PARSE_WORK {
+        Err(TOO_TANGLED)
+    } else {
+        Ok(out)
+    }
+}
+
+/// [`strip_for_parse`]'s work: the stripped page and the estimated nesting, or an
+/// empty page once the estimate passes `limit` or `work`.
+fn strip_and_measure(html: &str, limit: usize, work: u64) -> (String, Nesting<'_>) {
     let b = html.as_bytes();
     let mut nesting = Nesting::default();
+    // false after <plaintext>, whose rest is text
+    let mut counting = true;
     let mut out = String::with_capacity(html.len());
     let mut i = 0;
     let mut last = 0;
@@ -293,10 +427,6 @@ fn strip_for_parse(html: &str) -> Option<String> {
             out.push_str(&html[last..lt]);
             out.push('<');
             out.push_str(&tag.name);
-            nesting.start(tag.name.clone(), html[..after].ends_with("/>"));
-            if nesting.deepest > MAX_DEPTH_BEFORE_PARSE {
-                return None;
-            }
             for (k, v) in &tag.attrs {
                 let keep = match k.as_ref() {
                     "class" | "id" | "itemprop" | "rel" | "hidden" | "aria-hidden" | "lang" => true,
@@ -327,19 +457,47 @@ fn strip_for_parse(html: &str) -> Option<String> {
             out.push('>');
             i = after;
             last = after;
+            if counting {
+                if tag.name == "plaintext" {
+                    // the rest of the page is text
+                    counting = false;
+                } else if RAW_TEXT.contains(&tag.name.as_ref()) {
+                    // the element's text is copied as it is, and not read for tags
+                    let close = format!("</{}", tag.name);
+                    i = find_ci(b, after, close.as_bytes()).unwrap_or(b.len());
+                } else {
+                    nesting.start(tag.name);
+                    if nesting.deepest > limit || nesting.work > work {
+                        return (String::new(), nesting);
+                    }
+                }
+            }
             continue;
         }
-        if b.get(lt + 1) == Some(&b'/') && b.get(lt + 2).is_some_and(|c| c.is_ascii_alphabetic()) {
-            let name_end = b[lt + 2..]
-                .iter()
-                .position(|c| !c.is_ascii_alphanumeric())
-                .map_or(b.len(), |p| lt + 2 + p);
-            nesting.end(&html[lt + 2..name_end].to_ascii_lowercase());
+        match b.get(lt + 1) {
+            Some(b'/') if counting && b.get(lt + 2).is_some_and(|c| c.is_ascii_alphabetic()) => {
+                // named as start tags are (custom elements, "o:p", "x_y")
+                let name_end = b[lt + 2..]
+                    .iter()
+                    .position(|&c| c.is_ascii_whitespace() || c == b'/' || c == b'>')
+                    .map_or(b.len(), |p| lt + 2 + p);
+                nesting.end(&html[lt + 2..name_end].to_ascii_lowercase());
+                if nesting.work > work {
+                    return (String::new(), nesting);
+                }
+            }
+            Some(b'!' | b'?') => {
+                // a doctype or bogus comment ("<?php", "<![CDATA[") ends at the
+                // first '>'; it is copied as it is, and not read for tags
+                i = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |g| lt + g + 1);
+                continue;
+            }
+            _ => {}
         }
         i = lt + 1;
     }
     out.push_str(&html[last..]);
-    Some(out)
+    (out, nesting)
 }
 
 fn find_ci(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -1051,6 +1209,9 @@ fn byline_text(n: NodeRef<'_, Node>) -> String {
 pub(crate) const MAX_DEPTH: usize = 400;
 /// [`Body::method`] of a page nested deeper than [`MAX_DEPTH`].
 pub(crate) const TOO_DEEP: &str = "not read: nested too deep";
+/// [`Body::method`] of a page with so many tags so deep in the tree that parsing
+/// it would take minutes (see [`MAX_PARSE_WORK`]).
+pub(crate) const TOO_TANGLED: &str = "not read: too many tags nested too deep";
 
 /// Extract the article body of a page.
 pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
@@ -1063,8 +1224,9 @@ pub(crate) fn extract_body(raw: &str, title_hint: Option<&str>) -> Body {
         bylines: Vec::new(),
         method: TOO_DEEP,
     };
-    let Some(stripped) = strip_for_parse(raw) else {
-        return too_deep;
+    let stripped = match strip_for_parse(raw) {
+        Ok(s) => s,
+        Err(method) => return Body { method, ..too_deep },
     };
     let html = Html::parse_document(&stripped);
     // The passes below recurse over the tree: a page nested deeper than any real
@@ -1248,20 +1410,7 @@ mod tests {
 
     /// The nesting [`strip_for_parse`] estimates for `html`.
     fn estimate(html: &str) -> usize {
-        let mut n = Nesting::default();
-        let mut i = 0;
-        while let Some(rel) = html[i..].find('<') {
-            let lt = i + rel;
-            if let Some(name) = html[lt..].strip_prefix("</") {
-                n.end(&name[..name.find('>').unwrap_or(name.len())]);
-                i = lt + 2;
-            } else {
-                let (tag, after) = super::super::scan::parse_tag(html, lt);
-                n.start(tag.name, html[..after].ends_with("/>"));
-                i = after;
-            }
-        }
-        n.deepest
+        strip_and_measure(html, usize::MAX, u64::MAX).1.deepest
     }
 
     #[test]
@@ -1270,31 +1419,69 @@ mod tests {
         assert_eq!(estimate("<div><span><i>x</div>".repeat(50).as_str()), 3);
         // a stray end tag closes nothing
         assert_eq!(estimate("<div><div></span></em><div>x"), 3);
+        // custom and namespaced elements close by their whole name
+        assert_eq!(estimate(&"<my-card>x</my-card><o:p></o:p>".repeat(50)), 1);
+        assert_eq!(estimate(&"<x_y>a</x_y>".repeat(50)), 1);
+        // and the stripped page keeps the whole name for the parser
+        assert_eq!(
+            strip_for_parse("<x_y class=a data-z=1>a</x_y>").as_deref(),
+            Ok("<x_y class=\"a\">a</x_y>")
+        );
     }
 
     #[test]
     fn a_page_nesting_far_too_deep_is_refused_before_parsing() {
         let deep = format!("{}x{}", "<span>".repeat(5_000), "</span>".repeat(5_000));
-        assert!(strip_for_parse(&deep).is_none());
-        assert!(strip_for_parse(&"<div><b>".repeat(3_000)).is_none());
+        assert!(strip_for_parse(&deep) == Err(TOO_DEEP));
+        assert!(strip_for_parse(&"<div><b>".repeat(3_000)).is_err());
+        // the parser nests these too
+        assert!(strip_for_parse(&"<div/>".repeat(5_000)).is_err());
+        assert!(strip_for_parse(&"<h1><a>".repeat(5_000)).is_err());
+        // thousands of open elements under a flood of stray end tags: each end
+        // tag has the parser walk them all
+        let tangled = format!("{}{}", "<span>".repeat(3_000), "</em>".repeat(100_000));
+        assert_eq!(strip_for_parse(&tangled), Err(TOO_TANGLED));
         let fine = format!("{}x{}", "<span>".repeat(3_000), "</span>".repeat(3_000));
-        assert!(strip_for_parse(&fine).is_some());
+        assert!(strip_for_parse(&fine).is_ok());
     }
 
     #[test]
-    fn tags_that_do_not_nest_are_not_counted() {
+    fn shallow_pages_with_many_tags_are_read() {
         // Each of these is shallow once parsed, however many tags it has.
         for page in [
             "<p>para".repeat(20_000),
             "<li>item<br><img src=x>".repeat(20_000),
             "<table><tr><td>cell".repeat(20_000),
             "<div><span><i>text</div>".repeat(20_000),
-            "<div/>".repeat(20_000),
             "<html><body><a href=x>link".repeat(20_000),
             "<div></div>".repeat(20_000),
+            "<p><span>text</p>".repeat(20_000),
+            "<h2><span>head</h2>".repeat(20_000),
+            "<a href=/x><span>link</a>".repeat(20_000),
+            format!("<ul>{}</ul>", "<li><span>item</li>".repeat(20_000)),
+            format!("<dl>{}</dl>", "<dt>t<dd><span>d".repeat(20_000)),
+            format!("<table>{}</table>", "<tr><td><div>cell".repeat(20_000)),
+            "<p><b>bold".repeat(20_000),
+            "<p class=MsoNormal>text<o:p></o:p></p>".repeat(20_000),
+            format!("<select>{}</select>", "<span>x<option>o".repeat(20_000)),
+            "<form><form>".repeat(20_000),
         ] {
-            assert!(estimate(&page) < 5, "{}", &page[..40]);
-            assert!(strip_for_parse(&page).is_some(), "{}", &page[..40]);
+            assert!(estimate(&page) < 10, "{}: {}", &page[..40], estimate(&page));
+            assert!(strip_for_parse(&page).is_ok(), "{}", &page[..40]);
         }
+        // tags in text-only elements and bogus comments are not tags
+        for (open, close) in [
+            ("<textarea>", "</textarea>"),
+            ("<xmp>", "</xmp>"),
+            ("<iframe>", "</iframe>"),
+            ("<noembed>", "</noembed>"),
+            ("<plaintext>", ""),
+        ] {
+            let page = format!("<div>{open}{}{close}</div>", "<b>".repeat(20_000));
+            assert!(estimate(&page) < 3, "{open}: {}", estimate(&page));
+        }
+        // a bogus comment ends at the first '>'
+        assert!(estimate(&"<![CDATA[<b>]]>".repeat(20_000)) < 3);
+        assert!(estimate(&"<?x <b> ?>".repeat(20_000)) < 3);
     }
 }

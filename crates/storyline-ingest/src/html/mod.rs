@@ -759,6 +759,11 @@ pub fn extract(html: &str, url: Option<&str>) -> Extracted {
                 content::MAX_DEPTH
             ),
         }
+    } else if body.method == content::TOO_TANGLED {
+        PageKind::NotArticle {
+            reason: "too many tags nested too deep to parse in reasonable time: not read"
+                .to_string(),
+        }
     } else if text_chars < 150 {
         let reason = if low_html_head.contains("cookie") && text_chars < 50 && page_ld < 0.3 {
             "no article text: cookie or consent wall"

@@ -181,8 +181,9 @@ pub(crate) fn decode_entities(s: &str) -> Cow<'_, str> {
 /// index after its `>`.
 pub(crate) fn parse_tag(html: &str, i: usize) -> (Tag<'_>, usize) {
     let b = html.as_bytes();
+    // a tag name runs to whitespace, '/' or '>', as the HTML tokenizer reads it
     let mut j = i + 1;
-    while j < b.len() && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b':') {
+    while j < b.len() && !(b[j].is_ascii_whitespace() || b[j] == b'/' || b[j] == b'>') {
         j += 1;
     }
     let name = lower(&html[i + 1..j]);
@@ -406,10 +407,10 @@ pub(crate) fn scan(html: &str) -> Scan {
         let hinted = is_time
             || pubdate_attr
             || tag.attr("datetime").is_some()
-            || tag
-                .attrs
+            // the first of each attribute, as the parser keeps it
+            || HINT_ATTRS
                 .iter()
-                .any(|(k, v)| HINT_ATTRS.contains(&k.as_ref()) && DATE_WORDS.is_match(v.as_ref()));
+                .any(|k| tag.attr(k).is_some_and(|v| DATE_WORDS.is_match(v)));
         if hinted && scan.hinted.len() < 300 {
             let mut hint = String::new();
             for k in HINT_ATTRS {
@@ -477,7 +478,8 @@ mod tests {
     fn date_words_mark_elements_in_any_case_and_any_hint_attribute() {
         let html = r#"<div class="Entry-PublishTime">12 May 2019</div>
 <span id="headline">Not a date holder</span><p itemprop="DATEline">Oslo, 3 May</p>
-<span data-x="date">data attributes are no hint</span>"#;
+<span data-x="date">data attributes are no hint</span>
+<span class="related" class="date">a repeated attribute is dropped</span>"#;
         let s = scan(html);
         let hints: Vec<&str> = s.hinted.iter().map(|h| h.hint.trim()).collect();
         assert_eq!(hints, ["entry-publishtime", "dateline"]);
