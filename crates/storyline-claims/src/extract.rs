@@ -1131,6 +1131,18 @@ impl<'a> Doc<'a> {
                 | "during"
                 | "later"
                 | "earlier"
+                | "while"
+                | "although"
+                | "as"
+                | "despite"
+                | "amid"
+                | "unlike"
+                | "like"
+                | "once"
+                | "now"
+                | "again"
+                | "then"
+                | "still"
         ) && !pp_head(first);
         // a participial clause: "X, opening the bridge on Monday, said"
         // "founding member of Y", "leading expert on water", "acting director": an

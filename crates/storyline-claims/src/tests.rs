@@ -985,3 +985,24 @@ fn a_closed_relative_clause_hands_the_cue_back_to_its_antecedent() {
     let x = find(t, &a, "said");
     assert_eq!(s(t, Some(x.source)), "who");
 }
+
+#[test]
+fn a_parenthetical_clause_between_commas_is_skipped_for_the_speaker() {
+    for (t, who) in [
+        (
+            "The governor, while still a candidate last year, said she would cut fares.",
+            "The governor",
+        ),
+        (
+            "Mr. Holt, as chairman of the panel, said the audit was complete.",
+            "Mr. Holt",
+        ),
+        (
+            "The agency, despite the delays, said the launch would go ahead.",
+            "The agency",
+        ),
+    ] {
+        let a = extract(t);
+        assert_eq!(s(t, find(t, &a, "said").speaker), who, "{t}");
+    }
+}
