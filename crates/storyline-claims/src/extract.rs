@@ -2000,12 +2000,50 @@ pub fn extract_with(text: &str, tagger: Option<&Tagger>, cfg: MergeConfig) -> Ve
     out
 }
 
+/// "Mr. Dunne, who said last year that the mine was safe, resigned in May": what
+/// is said inside a relative clause ends where the clause does, at a comma
+/// followed by the main clause's verb, not at the end of the sentence.
+fn relative_clause_content(doc: &Doc, att: &mut Attribution) {
+    let w = doc.toks.partition_point(|t| t.s < att.source.start);
+    if w == 0
+        || w >= doc.toks.len()
+        || doc.span(w, w + 1) != att.source
+        || !matches!(doc.t(w), "who" | "which")
+        || doc.t(w - 1) != ","
+    {
+        return;
+    }
+    for c in att.content.iter_mut() {
+        let first = doc.toks.partition_point(|t| t.s < c.start);
+        let end = doc.toks.partition_point(|t| t.s < c.end);
+        if first >= end || doc.is_quote(first) {
+            continue;
+        }
+        // a finite verb, not a participle modifying what came before ("the
+        // costs, estimated at $5 billion, were ...") nor an -ing adjunct
+        let main_verb = |j: usize| {
+            let v = doc.t(j);
+            !doc.toks[j].cap
+                && doc.verbish(j)
+                && !v.ends_with("ing")
+                && (v.ends_with("ed") || CUE_FORMS.contains_key(v))
+                && !matches!(doc.t(j + 1), "by" | "at" | "as" | ",")
+        };
+        let cut = (first + 2..end.saturating_sub(1))
+            .find(|&j| doc.t(j) == "," && main_verb(j + 1) && !(first..j).any(|q| doc.is_quote(q)));
+        if let Some(j) = cut {
+            *c = doc.span(first, j);
+        }
+    }
+}
+
 /// "Clinton, who once praised the pact, offered …": a relative pronoun is the
 /// source only of what is said inside its clause. When the clause has closed
 /// (a comma or dash right before the cue) the cue is the main clause's, and its
 /// source is the phrase the pronoun refers to.
 pub(crate) fn closed_relative_sources(doc: &Doc, out: &mut [Attribution]) {
     for att in out.iter_mut() {
+        relative_clause_content(doc, att);
         let w = doc.toks.partition_point(|t| t.s < att.source.start);
         if w < 2
             || w + 2 >= doc.toks.len()

@@ -1006,3 +1006,19 @@ fn a_parenthetical_clause_between_commas_is_skipped_for_the_speaker() {
         assert_eq!(s(t, find(t, &a, "said").speaker), who, "{t}");
     }
 }
+
+#[test]
+fn what_is_said_in_a_relative_clause_ends_with_the_clause() {
+    let t = "Mr. Dunne, who said last year that the shaft was safe, resigned in May.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, x.content.first().copied()), "that the shaft was safe");
+    // a participle inside what is said does not end it
+    let t = "Ms. Ortiz, who said the costs, estimated at $5 billion, were too high, voted no.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "the costs, estimated at $5 billion, were too high"
+    );
+}
