@@ -1054,17 +1054,31 @@ impl<'a> Doc<'a> {
             "in", "by", "to", "at", "on", "from", "with", "for", "near", "outside", "inside",
             "down", "up", "out",
         ];
+        // words that open a new clause: "The plane crashed in a field and police
+        // said" has a finite verb, not a participle, before them
+        const CLAUSE_OPENERS: [&str; 19] = [
+            "and", "but", "or", "nor", "yet", "so", "while", "whereas", "as", "after", "before",
+            "when", "because", "since", "although", "though", "until", "once", "then",
+        ];
         let lim = h.saturating_sub(10).max(a);
+        // a cue in -ing form after a generic participle reads as "… ended with both
+        // sides saying", where the speaker follows the verb
+        let ing_cue = self.t(h + 1).ends_with("ing");
         let mut k = h;
         while k > lim {
             if !self.is_word(k) || self.is_quote(k) {
                 return None;
             }
             let w = self.t(k);
+            if CLAUSE_OPENERS.contains(&w) {
+                return None;
+            }
+            let listed = SOURCE_PARTICIPLES.contains(w);
             let participle = !self.toks[k].cap
-                && (SOURCE_PARTICIPLES.contains(w)
+                && (listed
                     || (w.ends_with("ed") || w.ends_with("ing"))
                         && w.len() > 4
+                        && !ing_cue
                         && !CUE_FORMS.contains_key(w)
                         && PREPS.contains(&self.t(k + 1)));
             if participle {
@@ -1072,6 +1086,11 @@ impl<'a> Doc<'a> {
                     return None;
                 }
                 let np = self.np_left(k - 1, a)?;
+                // "After the storm passed in the night officials said": the noun
+                // phrase is the subject of a subordinate clause
+                if np.s > a && CLAUSE_OPENERS.contains(&self.t(np.s - 1)) {
+                    return None;
+                }
                 return Some(Np { e: h + 1, ..np });
             }
             k -= 1;
@@ -1698,7 +1717,14 @@ impl<'a> Doc<'a> {
                 && (self.toks[e].cap
                     || DETS.contains(w)
                     || w == "'s"
-                    || (!STOP.contains(w) && !self.verbish(e) && e > s))
+                    || (!STOP.contains(w) && !self.verbish(e) && e > s)
+                    // a bare plural subject right before its verb: "police arrived"
+                    || (e == s
+                        && !STOP.contains(w)
+                        && !self.verbish(e)
+                        && !w.ends_with("ly")
+                        && e + 1 < limit
+                        && self.verbish(e + 1)))
             {
                 if !self.toks[e].cap && STOP.contains(w) && !DETS.contains(w) {
                     break;

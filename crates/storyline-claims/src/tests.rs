@@ -1022,3 +1022,50 @@ fn what_is_said_in_a_relative_clause_ends_with_the_clause() {
         "the costs, estimated at $5 billion, were too high"
     );
 }
+
+#[test]
+fn a_finite_verb_with_a_preposition_before_a_second_clause_is_not_a_reduced_clause() {
+    for (t, cue, who) in [
+        (
+            "The ferry sank in the harbour and coastguards said three crew were missing.",
+            "said",
+            "coastguards",
+        ),
+        (
+            "The levy passed in the assembly but farmers said they would fight it.",
+            "said",
+            "farmers",
+        ),
+        (
+            "Rents rose for a fifth month while analysts said the rise would slow.",
+            "said",
+            "analysts",
+        ),
+        (
+            "The strike ended with both unions saying they had won.",
+            "saying",
+            "both unions",
+        ),
+    ] {
+        let a = extract(t);
+        assert_eq!(s(t, find(t, &a, cue).speaker), who, "{t}\n{a:#?}");
+    }
+    // the subject of a clause opened by "after" is not the speaker
+    let t = "After the flood passed in the night, wardens said the dam had held.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "said").speaker), "wardens", "{a:#?}");
+    let t = "After the flood passed in the night wardens said the dam had held.";
+    let a = extract(t);
+    assert_ne!(s(t, find(t, &a, "said").speaker), "the flood", "{a:#?}");
+}
+
+#[test]
+fn a_bare_plural_subject_speaks_through_a_participle() {
+    let t = "Hours later, firefighters arrived, saying the tunnel was unsafe.";
+    let a = extract(t);
+    assert_eq!(
+        s(t, find(t, &a, "saying").speaker),
+        "firefighters",
+        "{a:#?}"
+    );
+}
