@@ -407,7 +407,9 @@ impl<'a> Doc<'a> {
                 return None;
             }
             if self.is_be(start - 1) && !low.ends_with("ing") {
-                return None; // passive: "was told", "is expected"
+                // passive: "was told", "is expected"; with its agent the agent is the
+                // source: "the report was denied by the ministry"
+                return self.passive_agent_cue(i, start - 1, entry, b);
             }
             if CUE_FORMS.contains_key(p) && !self.is_punct(start - 1) && !self.toks[start - 1].cap {
                 return None; // "dismissed claims", "rejected reports"
@@ -1041,6 +1043,87 @@ impl<'a> Doc<'a> {
             return None;
         }
         self.np_left(p, a)
+    }
+
+    /// "The minister was quoted (by the paper) as saying …": `as_at` is "as";
+    /// the speaker is the subject of "was quoted", not the one quoting.
+    fn quoted_subject(&self, as_at: usize, a: usize) -> Option<Np> {
+        const QUOTING: [&str; 4] = ["quoted", "cited", "paraphrased", "reported"];
+        let lo = as_at.saturating_sub(10).max(a);
+        let q = (lo..as_at).rev().find(|&q| {
+            QUOTING.contains(&self.t(q))
+                && (q + 1 == as_at || self.t(q + 1) == "by")
+                && !(q + 1..as_at).any(|j| self.is_quote(j) || matches!(self.t(j), ";" | ":"))
+        })?;
+        let mut p = q.checked_sub(1)?;
+        while p > a && (self.t(p).ends_with("ly") || matches!(self.t(p), "also" | "later")) {
+            p -= 1;
+        }
+        if !self.is_be(p) || p <= a {
+            return None;
+        }
+        p -= 1;
+        if matches!(self.t(p), "has" | "have" | "had") && p > a {
+            p -= 1;
+        }
+        self.np_left(p, a)
+    }
+
+    /// A passive cue with its agent, "was denied by the ministry", "were
+    /// confirmed by two diplomats": the cue runs from the auxiliary `be` through
+    /// "by", and the source is the noun phrase after it. Not for verbs whose
+    /// subject stays the speaker ("was quoted by Reuters as saying") or that ask
+    /// rather than claim ("was asked by reporters"), nor for a "by" of time or
+    /// means ("by Friday", "by phone").
+    fn passive_agent_cue(&self, i: usize, be: usize, entry: CueEntry, b: usize) -> Option<Cue> {
+        if matches!(
+            self.t(i),
+            "quoted" | "cited" | "asked" | "questioned" | "pressed" | "interviewed" | "contacted"
+        ) {
+            return None;
+        }
+        let mut j = i + 1;
+        while j < b
+            && j <= i + 2
+            && (self.t(j).ends_with("ly") || matches!(self.t(j), "also" | "first"))
+        {
+            j += 1;
+        }
+        if self.t(j) != "by" || j + 1 >= b || !self.is_word(j + 1) {
+            return None;
+        }
+        if matches!(
+            self.t(j + 1),
+            "phone"
+                | "telephone"
+                | "email"
+                | "e-mail"
+                | "letter"
+                | "text"
+                | "mail"
+                | "video"
+                | "then"
+                | "now"
+                | "noon"
+                | "midnight"
+                | "far"
+                | "default"
+                | "mistake"
+                | "chance"
+                | "hand"
+        ) || self.toks[j + 1].kind == TokenKind::Number
+        {
+            return None;
+        }
+        Some(Cue {
+            head: i,
+            start: be,
+            end: j + 1,
+            entry,
+            kind: entry.kind,
+            negated: (be..i).any(|k| matches!(self.t(k), "not" | "n't" | "never")),
+            source_after: true,
+        })
     }
 
     /// A speaker with a reduced clause ending at `h`, right before the cue: "a
@@ -2766,8 +2849,15 @@ fn build(
     } else {
         None
     };
+    let quoted = if participle && prev_low == "as" {
+        prev.and_then(|p| doc.quoted_subject(p, a))
+    } else {
+        None
+    };
     let config = if cue.source_after {
         Config::According(doc.np_right_with(cue.end, b, true)?)
+    } else if let Some(np) = quoted {
+        Config::Subject(np)
     } else if participle
         && (prev_low == ","
             || prev.is_none()
@@ -2940,7 +3030,16 @@ fn build(
     let mut content: Vec<Span> = Vec::new();
     match config {
         Config::According(_) => {
-            if cue.start == a || (cue.start > a && doc.skip_time_left(cue.start, a) == a) {
+            // a passive cue with its agent says what follows it, when a clause or
+            // a quote does ("was told by officials that …"); else its subject
+            let passive_clause = cue.kind != CueKind::According
+                && k < b
+                && (matches!(doc.t(k), "that" | ":" | "whether") || doc.is_opening_quote(k));
+            if passive_clause {
+                if let Some(c) = doc.content_forward(k, b) {
+                    content.push(c);
+                }
+            } else if cue.start == a || (cue.start > a && doc.skip_time_left(cue.start, a) == a) {
                 let mut z = k;
                 if cue.kind == CueKind::According {
                     while z < b && doc.t(z) != "," && !doc.is_quote(z) {

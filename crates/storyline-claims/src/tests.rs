@@ -1069,3 +1069,52 @@ fn a_bare_plural_subject_speaks_through_a_participle() {
         "{a:#?}"
     );
 }
+
+#[test]
+fn a_passive_cue_with_its_agent_is_the_agents_claim() {
+    let t = "The account was denied by the harbour authority on Monday.";
+    let a = extract(t);
+    let x = find(t, &a, "denied");
+    assert_eq!(s(t, x.speaker), "the harbour authority", "{a:#?}");
+    assert_eq!(x.stance, Stance::Deny);
+    assert_eq!(s(t, x.content.first().copied()), "The account");
+    let t = "News of the merger was confirmed by two bankers close to the deal.";
+    let a = extract(t);
+    let x = find(t, &a, "confirmed");
+    assert_eq!(x.stance, Stance::Confirm);
+    assert!(s(t, x.speaker).starts_with("two bankers"), "{a:#?}");
+    // what follows the agent is what was said, when a clause follows
+    let t = "Drivers were told by police that the pass would stay shut.";
+    let a = extract(t);
+    let x = find(t, &a, "told");
+    assert_eq!(s(t, x.speaker), "police", "{a:#?}");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "that the pass would stay shut"
+    );
+    // a "by" of means or time is no agent
+    let t = "The order was confirmed by phone late on Friday.";
+    let a = extract(t);
+    assert!(a.iter().all(|x| s(t, x.speaker) != "phone"), "{a:#?}");
+}
+
+#[test]
+fn the_one_quoted_speaks_not_the_one_quoting() {
+    for (t, who) in [
+        (
+            "The governor was quoted as saying the levee would hold.",
+            "The governor",
+        ),
+        (
+            "Mr. Brandt was quoted by a regional daily as saying the vote was rigged.",
+            "Mr. Brandt",
+        ),
+        (
+            "Ms. Koval was cited by state radio as saying that the border was calm.",
+            "Ms. Koval",
+        ),
+    ] {
+        let a = extract(t);
+        assert_eq!(s(t, find(t, &a, "saying").speaker), who, "{t}\n{a:#?}");
+    }
+}
