@@ -2363,6 +2363,34 @@ fn joins_cue(word: &str) -> bool {
         )
 }
 
+/// The source of a cue the tagger found without one, when the cue opens a
+/// participial adjunct after a comma: "Activists blocked the road, demanding
+/// that …" is the main clause's subject's claim.
+fn adjunct_subject(doc: &Doc, cue: usize) -> Option<(usize, usize)> {
+    let a = doc.sents.get(doc.sent_of_tok(cue))?.0;
+    if cue < a + 3 || doc.t(cue - 1) != "," || !doc.t(cue).ends_with("ing") || doc.toks[cue].cap {
+        return None;
+    }
+    let np = doc.subject_np(a, cue - 1)?;
+    // the phrase must end at its verb, else it ran on into the predicate
+    let at_verb = np.e < cue
+        && (doc.verbish(np.e)
+            || matches!(
+                doc.t(np.e),
+                "is" | "are"
+                    | "was"
+                    | "were"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "will"
+                    | "would"
+                    | "also"
+                    | "then"
+            ));
+    (np.e > np.s && at_verb).then_some((np.s, np.e))
+}
+
 fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConfig) {
     if cfg.pure {
         out.clear();
@@ -2468,7 +2496,7 @@ fn merge(doc: &Doc, out: &mut Vec<Attribution>, tatts: &[TagAtt], cfg: MergeConf
         if !cfg.add {
             continue;
         }
-        let (ss, se) = match t.source {
+        let (ss, se) = match t.source.or_else(|| adjunct_subject(doc, t.cue.0)) {
             Some(x) => x,
             None if cfg.allow_sourceless && !content.is_empty() => (t.cue.0, t.cue.0),
             None => continue,

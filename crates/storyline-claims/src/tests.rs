@@ -1118,3 +1118,28 @@ fn the_one_quoted_speaks_not_the_one_quoting() {
         assert_eq!(s(t, find(t, &a, "saying").speaker), who, "{t}\n{a:#?}");
     }
 }
+
+#[test]
+fn a_group_opening_the_sentence_is_a_role_not_a_name() {
+    let t = "Teachers said the new timetable was unworkable.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(s(t, x.speaker), "Teachers");
+    assert_eq!(x.speaker_kind, SpeakerKind::Role, "{x:#?}");
+    assert!(!x.anonymous);
+}
+
+#[test]
+fn a_participial_adjunct_is_the_main_subjects_claim() {
+    let t = "Dock workers walked out at dawn on Monday, insisting that the port was unsafe.";
+    let a = extract(t);
+    let x = find(t, &a, "insisting");
+    assert_eq!(s(t, x.speaker), "Dock workers", "{a:#?}");
+    // a subject that runs on into its predicate is not taken
+    let t = "Local traders shut their stalls for a day, fearing the new levy would ruin them.";
+    let a = extract(t);
+    assert!(
+        a.iter().all(|x| !s(t, x.speaker).contains("stalls")),
+        "{a:#?}"
+    );
+}
