@@ -1069,6 +1069,26 @@ impl<'a> Doc<'a> {
         self.np_left(p, a)
     }
 
+    /// After a dateline opening the sentence ("PORT ELLIS, May 3 (Wire) —"), the
+    /// first token of what follows; else `a`.
+    fn skip_dateline(&self, a: usize, limit: usize) -> usize {
+        let shouting = |i: usize| {
+            let raw = self.raw(i);
+            raw.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && raw.chars().all(|c| !c.is_lowercase())
+        };
+        let mut k = a;
+        while k < a + 4 && k < limit && shouting(k) {
+            k += 1;
+        }
+        if k == a || self.t(k) != "," {
+            return a;
+        }
+        (k + 1..limit.min(k + 14))
+            .find(|&j| matches!(self.raw(j), "—" | "–" | "-" | "--"))
+            .map_or(a, |j| j + 1)
+    }
+
     /// A passive cue with its agent, "was denied by the ministry", "were
     /// confirmed by two diplomats": the cue runs from the auxiliary `be` through
     /// "by", and the source is the noun phrase after it. Not for verbs whose
@@ -1744,6 +1764,7 @@ impl<'a> Doc<'a> {
     }
 
     fn subject_np(&self, a: usize, limit: usize) -> Option<Np> {
+        let a = self.skip_dateline(a, limit);
         let mut s = a;
         // skip a leading adverbial up to a comma: "On Tuesday, "
         let mut j = a;
@@ -1881,9 +1902,24 @@ impl<'a> Doc<'a> {
         let possessive = (cs..head).any(|j| self.t(j) == "'s");
         // affiliation: the capitalised run before the head, or a PP after it
         let mut affiliation = None;
+        // a word capitalised only for opening the sentence is no name: "Striking
+        // dockers", "Local traders"
+        let opening_word = |j: usize| {
+            let w = self.t(j);
+            (j == 0 || self.is_punct(j - 1) && !matches!(self.t(j - 1), "'s" | "-"))
+                && (w.ends_with("ing")
+                    || w.ends_with("ed")
+                    || matches!(
+                        w,
+                        "local" | "senior" | "former" | "top" | "angry" | "young" | "elderly"
+                    ))
+        };
         let mut j = cs;
         while j < head
-            && !(self.toks[j].cap && self.is_word(j) && !(j == cs && DETS.contains(self.t(j))))
+            && !(self.toks[j].cap
+                && self.is_word(j)
+                && !(j == cs && DETS.contains(self.t(j)))
+                && !opening_word(j))
         {
             j += 1;
         }

@@ -1143,3 +1143,16 @@ fn a_participial_adjunct_is_the_main_subjects_claim() {
         "{a:#?}"
     );
 }
+
+#[test]
+fn a_dateline_is_not_the_subject_and_an_opening_capital_is_no_affiliation() {
+    let t = "PORT ELLIS, May 3 (Harbour Wire) — Striking dockers marched on the council, saying the new rota was illegal.";
+    let a = extract(t);
+    let x = find(t, &a, "saying");
+    assert_eq!(s(t, x.speaker), "Striking dockers", "{a:#?}");
+    assert_eq!(x.affiliation, None, "{x:#?}");
+    // a name after the opening adjective still is one
+    let t = "Senior Velorian officials said the border would reopen.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "said").affiliation), "Velorian");
+}
