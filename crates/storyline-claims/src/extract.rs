@@ -572,7 +572,25 @@ impl<'a> Doc<'a> {
         let mut steps = 0;
         while s > a && steps < 5 {
             let p = self.t(s - 1);
-            if CUE_MODIFIERS.contains(p) && !self.toks[s - 1].cap {
+            // any manner adverb too: "has bluntly said"
+            let adverb = p.len() > 4
+                && p.ends_with("ly")
+                && !matches!(
+                    p,
+                    "family"
+                        | "italy"
+                        | "ally"
+                        | "assembly"
+                        | "elderly"
+                        | "monthly"
+                        | "weekly"
+                        | "daily"
+                        | "july"
+                        | "supply"
+                        | "rally"
+                        | "reply"
+                );
+            if (CUE_MODIFIERS.contains(p) || adverb) && !self.toks[s - 1].cap {
                 s -= 1;
                 steps += 1;
             } else {
@@ -1224,6 +1242,29 @@ impl<'a> Doc<'a> {
         if k == lim && self.t(k) != "," {
             return None;
         }
+        // "in Columbus, Ohio," is one place: the clause opens at the comma before
+        if k + 2 == c
+            && k > lim + 1
+            && self.toks[k + 1].cap
+            && self.toks[k - 1].cap
+            && self.is_word(k - 1)
+        {
+            let mut j = k - 1;
+            while j > lim && self.t(j) != "," {
+                if self.is_quote(j) || matches!(self.t(j), ";" | ":" | "(" | ")") {
+                    break;
+                }
+                j -= 1;
+            }
+            if self.t(j) == ","
+                && matches!(
+                    self.t(j + 1),
+                    "during" | "at" | "in" | "speaking" | "while" | "on"
+                )
+            {
+                k = j;
+            }
+        }
         let c2 = k;
         if c2 + 1 >= c {
             return None;
@@ -1795,7 +1836,8 @@ impl<'a> Doc<'a> {
                     | "when"
                     | "since"
                     | "following"
-            ) || self.fronted_time(a, j))
+            ) || self.fronted_time(a, j)
+                || (j == a + 1 && self.t(a).len() > 4 && self.t(a).ends_with("ly")))
         {
             s = j + 1;
         }

@@ -508,6 +508,12 @@ pub(crate) static CUE_MODIFIERS: LazyLock<HashSet<&'static str>> = LazyLock::new
         "consistently",
         "earlier",
         "long",
+        "nevertheless",
+        "nonetheless",
+        "now",
+        "just",
+        "finally",
+        "since",
     ]
     .into_iter()
     .collect()

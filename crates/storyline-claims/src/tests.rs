@@ -1156,3 +1156,27 @@ fn a_dateline_is_not_the_subject_and_an_opening_capital_is_no_affiliation() {
     let a = extract(t);
     assert_eq!(s(t, find(t, &a, "said").affiliation), "Velorian");
 }
+
+#[test]
+fn adverbs_and_places_between_speaker_and_cue_are_skipped() {
+    for (t, cue, who) in [
+        (
+            "Ms. Arden, during a rally in Dayton, Ohio, said the plant would stay open.",
+            "said",
+            "Ms. Arden",
+        ),
+        (
+            "Mr. Tull has bluntly said the plan is dead.",
+            "said",
+            "Mr. Tull",
+        ),
+        (
+            "Essentially, the auditors looked through the books and found that funds were missing.",
+            "found",
+            "the auditors",
+        ),
+    ] {
+        let a = extract(t);
+        assert_eq!(s(t, find(t, &a, cue).speaker), who, "{t}\n{a:#?}");
+    }
+}
