@@ -1175,11 +1175,14 @@ impl<'a> Doc<'a> {
             "in", "by", "to", "at", "on", "from", "with", "for", "near", "outside", "inside",
             "down", "up", "out",
         ];
-        // words that open a new clause: "The plane crashed in a field and police
-        // said" has a finite verb, not a participle, before them
-        const CLAUSE_OPENERS: [&str; 19] = [
-            "and", "but", "or", "nor", "yet", "so", "while", "whereas", "as", "after", "before",
-            "when", "because", "since", "although", "though", "until", "once", "then",
+        // words that join a new clause: "The plane crashed in a field and police
+        // said" has a finite verb, not a participle, before them ("speaking in
+        // Geneva and Vienna", "interviewed by phone and by email" join phrases)
+        const JOINERS: [&str; 8] = ["and", "but", "or", "nor", "yet", "so", "while", "whereas"];
+        // words that open a subordinate clause before its subject
+        const CLAUSE_OPENERS: [&str; 12] = [
+            "while", "whereas", "as", "after", "before", "when", "because", "since", "although",
+            "though", "until", "once",
         ];
         let lim = h.saturating_sub(10).max(a);
         // a cue in -ing form after a generic participle reads as "… ended with both
@@ -1191,8 +1194,15 @@ impl<'a> Doc<'a> {
                 return None;
             }
             let w = self.t(k);
-            if CLAUSE_OPENERS.contains(&w) {
-                return None;
+            if JOINERS.contains(&w) {
+                let names = self.toks[k - 1].cap && self.toks[k + 1].cap;
+                let phrase = matches!(
+                    self.t(k + 1),
+                    "by" | "in" | "at" | "on" | "to" | "from" | "with" | "for" | "near"
+                );
+                if !names && !phrase {
+                    return None;
+                }
             }
             let listed = SOURCE_PARTICIPLES.contains(w);
             let participle = !self.toks[k].cap
@@ -1836,6 +1846,11 @@ impl<'a> Doc<'a> {
                     | "when"
                     | "since"
                     | "following"
+                    | "today"
+                    | "yesterday"
+                    | "tonight"
+                    | "now"
+                    | "then"
             ) || self.fronted_time(a, j)
                 || (j == a + 1 && self.t(a).len() > 4 && self.t(a).ends_with("ly")))
         {
@@ -1868,7 +1883,8 @@ impl<'a> Doc<'a> {
                     || (e == s
                         && !STOP.contains(w)
                         && !self.verbish(e)
-                        && !w.ends_with("ly")
+                        && (w.ends_with('s') && !w.ends_with("ss")
+                            || matches!(w, "police" | "people" | "staff"))
                         && e + 1 < limit
                         && self.verbish(e + 1)))
             {

@@ -1180,3 +1180,41 @@ fn adverbs_and_places_between_speaker_and_cue_are_skipped() {
         assert_eq!(s(t, find(t, &a, cue).speaker), who, "{t}\n{a:#?}");
     }
 }
+
+#[test]
+fn a_reduced_clause_may_hold_joined_phrases_and_time_prepositions() {
+    for (t, who) in [
+        (
+            "A witness interviewed after the collision said the van had run a red light.",
+            "A witness interviewed after the collision",
+        ),
+        (
+            "An envoy speaking to reporters in Lisbon and Madrid said the talks would go on.",
+            "An envoy speaking to reporters in Lisbon and Madrid",
+        ),
+        (
+            "A grower interviewed by phone and by email said the frost had ruined the crop.",
+            "A grower interviewed by phone and by email",
+        ),
+        (
+            "A ranger working in the park since the fire said the deer had come back.",
+            "A ranger working in the park since the fire",
+        ),
+    ] {
+        let a = extract(t);
+        assert_eq!(s(t, Some(find(t, &a, "said").source)), who, "{t}\n{a:#?}");
+    }
+}
+
+#[test]
+fn a_bare_singular_noun_before_its_verb_is_no_speaker() {
+    let t = "Meanwhile, output slumped, suggesting the mills would close.";
+    let a = extract(t);
+    assert!(
+        a.iter().all(|x| x.weak || s(t, x.speaker) != "output"),
+        "{a:#?}"
+    );
+    let t = "Today, rescuers arrived, saying the pass was blocked.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "saying").speaker), "rescuers", "{a:#?}");
+}
