@@ -199,7 +199,10 @@ pub(crate) struct Body {
 /// table the open table it is not inside a cell of, a link the open link); start
 /// tags the parser drops (a second `<body>`, a form inside a form, most tags
 /// inside a `<select>`) are dropped, and those that end a `<select>` (`<input>`,
-/// `<textarea>`, a table part inside a table) end it. Where the model is unsure
+/// `<textarea>`, a table part inside a table) end it; the list of active
+/// formatting elements is kept (markers, three alike at most) and reopened
+/// before text and inline tags (and "</br>", which the parser reads as "<br>").
+/// SVG and MathML are stripped before parsing. Where the model is unsure
 /// it closes less than the parser, so that it errs towards more depth: a page
 /// the model thinks shallow must be shallow to the parser, and real pages nest
 /// tens of levels, far below the limits. Parsing a page nested tens of thousands
@@ -216,18 +219,26 @@ struct Nesting<'a> {
     /// parser sees it (name and attributes) and the id of its open element.
     formatting: Vec<Option<(Cow<'a, str>, u64, u32)>>,
     next_id: u32,
-    /// Open tables (the parser drops table parts outside one) and selects.
+    /// Open tables (the parser drops table parts outside one), selects and
+    /// framesets.
     tables: usize,
     selects: usize,
+    framesets: usize,
+    /// How many elements of each name are open: a look for a name none of is
+    /// open (a flood of stray end tags) costs nothing.
+    open_names: HashMap<String, u32>,
+    /// The parser's form element pointer is set: a form start tag is dropped.
+    in_form: bool,
     deepest: usize,
     /// The open elements summed over every tag, and over every element reopened:
     /// about the steps the parser's scope checks take.
     work: u64,
 }
 
-/// How far down the stack of open elements a tag looks for the element it closes;
-/// a page of stray end tags then costs a bounded look each.
-const NESTING_LOOK: usize = 256;
+/// How far down the stack of open elements a tag looks for the element it closes:
+/// as far as any page the model lets through nests. A look costs no more steps
+/// than [`Nesting::work`] counts, so the model's time is bounded by the work limit.
+const NESTING_LOOK: usize = MAX_DEPTH_BEFORE_PARSE;
 
 /// The HTML5 parser's "special" elements that can be open: an end tag of an
 /// inline element, and a list item's start, look no further down than these.
@@ -419,6 +430,12 @@ impl<'a> Nesting<'a> {
     /// The index of the innermost open element among `names`, looking down from
     /// the top no further than an element `stop` holds for (and not far).
     fn find_within(&self, names: &[&str], stop: impl Fn(&str) -> bool) -> Option<usize> {
+        if !names
+            .iter()
+            .any(|n| self.open_names.get(*n).is_some_and(|&c| c > 0))
+        {
+            return None;
+        }
         let reach = self.open.len().saturating_sub(NESTING_LOOK);
         for at in (reach..self.open.len()).rev() {
             let o = self.open[at].0.as_ref();
@@ -487,11 +504,21 @@ impl<'a> Nesting<'a> {
         self.count(&name, false);
     }
 
-    /// Keep count of the open tables and selects.
+    /// Keep count of the open elements by name, and of tables, selects and
+    /// framesets.
     fn count(&mut self, name: &str, opened: bool) {
+        match self.open_names.get_mut(name) {
+            Some(c) if opened => *c += 1,
+            Some(c) => *c = c.saturating_sub(1),
+            None if opened => {
+                self.open_names.insert(name.to_string(), 1);
+            }
+            None => {}
+        }
         let n = match name {
             "table" => &mut self.tables,
             "select" => &mut self.selects,
+            "frameset" => &mut self.framesets,
             _ => return,
         };
         if opened {
@@ -595,7 +622,7 @@ impl<'a> Nesting<'a> {
                 _ => return,
             }
         }
-        if matches!(n, "html" | "head" | "body" | "frameset")
+        if matches!(n, "html" | "head" | "body")
             || self.tables == 0
                 && matches!(
                     n,
@@ -604,8 +631,11 @@ impl<'a> Nesting<'a> {
         {
             return;
         }
-        if n == "form" && self.find(&["form"]).is_some() {
-            return;
+        if n == "form" {
+            if self.in_form {
+                return;
+            }
+            self.in_form = true;
         }
         // a table closes an open paragraph only in standards mode, which the
         // model does not know
@@ -711,6 +741,10 @@ impl<'a> Nesting<'a> {
     }
 
     fn end(&mut self, name: &str) {
+        if name == "br" && self.select().is_none() {
+            // the parser reads "</br>" as "<br>"
+            return self.start(Cow::Borrowed("br"), "<br>");
+        }
         self.work += self.open.len() as u64;
         const TABLE_PARTS: &[&str] = &[
             "caption", "table", "tbody", "tfoot", "thead", "tr", "td", "th", "colgroup",
@@ -742,6 +776,14 @@ impl<'a> Nesting<'a> {
         }
         if name == "p" {
             self.close_p();
+        } else if name == "form" {
+            // only the form leaves the stack, and what was opened inside it stays
+            // open inside it in the tree: a misnested form is kept open, as deep
+            // as the tree
+            self.in_form = false;
+            if self.current_is("form") {
+                self.pop();
+            }
         } else if name == "li" {
             self.close_within(&["li"], |o| {
                 is_scope_boundary(o) || matches!(o, "ol" | "ul")
@@ -767,9 +809,18 @@ impl<'a> Nesting<'a> {
             if self.open[at + 1..].iter().any(|o| is_scope_boundary(&o.0)) {
                 return;
             }
-            if !self.open[at + 1..].iter().any(|o| is_special(&o.0)) {
-                self.formatting.remove(k);
-                self.truncate(at);
+            match (at + 1..self.open.len()).find(|&j| is_special(&self.open[j].0)) {
+                None => {
+                    self.formatting.remove(k);
+                    self.truncate(at);
+                }
+                Some(_) => {
+                    // the element leaves the stack and the blocks opened within it
+                    // stay open (the parser moves a copy into the first block, which
+                    // closes with it: "<b><p>x</b></p>" leaves nothing open)
+                    self.formatting.remove(k);
+                    self.remove(at);
+                }
             }
         } else {
             // any other end tag looks no further than a block
@@ -840,20 +891,28 @@ fn strip_and_measure(html: &str, limit: usize, work: u64) -> (String, Nesting<'_
             continue;
         }
         let mut skipped = false;
-        for name in ["script", "style", "svg", "noscript", "template"] {
+        // (SVG and MathML are foreign content, parsed by other rules than the
+        // model's; an unclosed one loses only its start tag, for the parser would
+        // break out of it at the next paragraph)
+        for name in ["script", "style", "svg", "math", "noscript", "template"] {
             let n = name.len();
             if b.len() > lt + 1 + n
                 && b[lt + 1..lt + 1 + n].eq_ignore_ascii_case(name.as_bytes())
                 && !b[lt + 1 + n].is_ascii_alphanumeric()
             {
                 let close = format!("</{name}");
+                let tag_close = memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |g| lt + g + 1);
                 let end = find_ci(b, lt + 1 + n, close.as_bytes())
                     .map(|e| {
                         memchr::memchr(b'>', &b[e..])
                             .map(|g| e + g + 1)
                             .unwrap_or(b.len())
                     })
-                    .unwrap_or(b.len());
+                    .unwrap_or(if matches!(name, "svg" | "math") {
+                        tag_close
+                    } else {
+                        b.len()
+                    });
                 out.push_str(&html[last..lt]);
                 i = end;
                 last = end;
@@ -908,11 +967,16 @@ fn strip_and_measure(html: &str, limit: usize, work: u64) -> (String, Nesting<'_
             i = after;
             last = after;
             tag_end = after;
+            // inside a select (or a frameset) the parser drops these tags, and
+            // what follows them is markup
+            let dropped = nesting.select().is_some() || nesting.framesets > 0;
             if counting {
-                if tag.name == "plaintext" {
+                if tag.name == "plaintext" && !dropped {
                     // the rest of the page is text
                     counting = false;
-                } else if RAW_TEXT.contains(&tag.name.as_ref()) {
+                } else if RAW_TEXT.contains(&tag.name.as_ref())
+                    && !(dropped && tag.name != "textarea")
+                {
                     // the element's text is copied as it is, and not read for tags;
                     // the element opens and closes (a textarea ends a select)
                     let close = format!("</{}", tag.name);
@@ -1902,6 +1966,22 @@ mod tests {
         // after each paragraph: the parser nests them ever deeper
         let reopened: String = (0..5_000).map(|i| format!("<p><b class=c{i}>x")).collect();
         assert!(strip_for_parse(&reopened).is_err());
+        // a form end tag takes only the form off the stack
+        assert!(strip_for_parse(&"<form><div></form>".repeat(5_000)).is_err());
+        // "</br>" is a "<br>", before which three thousand closed formatting
+        // elements are reopened, again and again
+        let many: String = (0..3_000).map(|i| format!("<b class=c{i}>")).collect();
+        let bomb = format!("<p>{many}</p>{}", "<div></br></div>".repeat(500));
+        assert_eq!(strip_for_parse(&bomb), Err(TOO_TANGLED));
+        // tags the parser drops inside a select or a frameset do not end the
+        // counting: what follows them is markup
+        let page = format!("<select><xmp></select>{}</xmp>", "<div>".repeat(5_000));
+        assert!(strip_for_parse(&page).is_err());
+        assert!(strip_for_parse(&"<frameset><span><plaintext><html>".repeat(5_000)).is_err());
+        // MathML is not read: an unclosed one loses only its start tag, and the
+        // parser then reads what follows a plaintext as text
+        let page = format!("<math><plaintext>{}", "<div>".repeat(5_000));
+        assert!(strip_for_parse(&page).is_ok_and(|p| !p.contains("<math")));
         // thousands of open elements under a flood of stray end tags: each end
         // tag has the parser walk them all
         let tangled = format!("{}{}", "<span>".repeat(3_000), "</em>".repeat(100_000));
@@ -1929,6 +2009,9 @@ mod tests {
             "<p class=MsoNormal>text<o:p></o:p></p>".repeat(20_000),
             format!("<select>{}</select>", "<span>x<option>o".repeat(20_000)),
             "<form><form>".repeat(20_000),
+            // a formatting element wrapped round a paragraph ends inside it
+            "<strong><p>item</strong></p>".repeat(20_000),
+            "<font face=a><p>item</font></p>".repeat(20_000),
         ] {
             assert!(estimate(&page) < 10, "{}: {}", &page[..40], estimate(&page));
             assert!(strip_for_parse(&page).is_ok(), "{}", &page[..40]);
@@ -2006,6 +2089,14 @@ mod model_tests {
             "<p class=N><b class=N>bold",
             "<div><i id=N>x</div>",
             "<table><tr><td><u class=N>x</td></tr></table>",
+            "<strong><p>item</strong></p>",
+            "<font face=a><p>item</font></p>",
+            "<form><div></form>",
+            "<div><b></div></br>",
+            "<select><xmp></select><div>",
+            "<math><plaintext><div>",
+            "<math><select><div>",
+            "<frameset><html>",
         ];
         for p in patterns {
             let page: String = (0..300).map(|i| p.replace('N', &i.to_string())).collect();
