@@ -1063,6 +1063,47 @@ impl<'a> Doc<'a> {
         self.np_left(p, a)
     }
 
+    /// "Mr. Reyes in his speech said", "the mayor at a briefing said": the
+    /// phrase ends in the occasion of the speech, after a preposition; the
+    /// speaker is what comes before it.
+    fn occasion_subject(&self, np: &Np, a: usize) -> Option<Np> {
+        let occasion = |k: usize| match self.t(k) {
+            "his" | "her" | "their" | "its" => true,
+            "a" | "an" => (k + 1..np.e).any(|j| {
+                matches!(
+                    self.t(j),
+                    "speech"
+                        | "interview"
+                        | "statement"
+                        | "address"
+                        | "briefing"
+                        | "rally"
+                        | "debate"
+                        | "letter"
+                        | "post"
+                        | "tweet"
+                        | "video"
+                        | "memo"
+                        | "conference"
+                        | "hearing"
+                )
+            }),
+            _ => false,
+        };
+        let prep = |k: usize| matches!(self.t(k), "in" | "at" | "during" | "on");
+        // the preposition right before the phrase ("in | her speech") or inside it
+        let at = if np.s > a + 1 && prep(np.s - 1) && occasion(np.s) {
+            np.s - 1
+        } else {
+            (np.s + 1..np.e.saturating_sub(1)).find(|&k| prep(k) && occasion(k + 1))?
+        };
+        if at == 0 {
+            return None;
+        }
+        let before = self.np_left(at - 1, a)?;
+        (before.e == at && before.ce > before.cs).then_some(before)
+    }
+
     /// "The minister was quoted (by the paper) as saying …": `as_at` is "as";
     /// the speaker is the subject of "was quoted", not the one quoting.
     fn quoted_subject(&self, as_at: usize, a: usize) -> Option<Np> {
@@ -3002,7 +3043,8 @@ fn build(
         Config::Inverted(doc.np_right(after_time, b)?)
     } else {
         let p = prev?;
-        Config::Subject(doc.np_left(p, a)?)
+        let np = doc.np_left(p, a)?;
+        Config::Subject(doc.occasion_subject(&np, a).unwrap_or(np))
     };
     // source, core, inherited
     let (np, inherited) = match &config {

@@ -1218,3 +1218,26 @@ fn a_bare_singular_noun_before_its_verb_is_no_speaker() {
     let a = extract(t);
     assert_eq!(s(t, find(t, &a, "saying").speaker), "rescuers", "{a:#?}");
 }
+
+#[test]
+fn the_occasion_of_a_speech_is_not_the_speaker() {
+    for (t, who) in [
+        (
+            "Mayor Ellen Brandt in her speech said the tunnel would open in May.",
+            "Mayor Ellen Brandt",
+        ),
+        (
+            "The minister at a briefing said the fuel tax would stay.",
+            "The minister",
+        ),
+    ] {
+        let a = extract(t);
+        let x = find(t, &a, "said");
+        assert_eq!(s(t, x.speaker), who, "{t}\n{a:#?}");
+        assert_eq!(x.affiliation, None, "{t}");
+    }
+    // a place after the speaker stays part of it
+    let t = "Residents in the old town said the water smelled of oil.";
+    let a = extract(t);
+    assert!(s(t, find(t, &a, "said").speaker).starts_with("Residents"));
+}
