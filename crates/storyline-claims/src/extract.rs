@@ -1171,6 +1171,92 @@ impl<'a> Doc<'a> {
         if self.t(j) != "by" || j + 1 >= b || !self.is_word(j + 1) {
             return None;
         }
+        // beliefs and findings are no speech here ("was found by a hiker")
+        if entry.weak || matches!(entry.kind, CueKind::Belief | CueKind::Evidence) {
+            return None;
+        }
+        // the agent must be someone who can speak: a name (not a day or month),
+        // a role, an institution or a source noun ("by Friday", "by fax", "by a
+        // wide margin" are not)
+        const MONTHS: [&str; 12] = [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ];
+        let mut head = j + 1;
+        while head + 1 < b
+            && head < j + 7
+            && self.is_word(head + 1)
+            && !matches!(
+                self.t(head + 1),
+                "of" | "to"
+                    | "on"
+                    | "for"
+                    | "with"
+                    | "as"
+                    | "in"
+                    | "at"
+                    | "over"
+                    | "about"
+                    | "that"
+                    | "and"
+                    | "but"
+                    | "after"
+                    | "before"
+                    | "last"
+                    | "this"
+            )
+            && !is_weekday(self.t(head + 1))
+        {
+            head += 1;
+        }
+        let speaker_like = (j + 1..=head).any(|k| {
+            let h = self.t(k);
+            (self.toks[k].cap && !is_time_word(h) && !MONTHS.contains(&h))
+                || ROLES_SET.contains(h)
+                || ANON_HEADS.contains_key(h)
+                || is_org_word(h)
+        });
+        if !speaker_like || is_time_word(self.t(j + 1)) || MONTHS.contains(&self.t(j + 1)) {
+            return None;
+        }
+        // the auxiliaries before the participle belong to the cue ("has been
+        // denied by")
+        let mut be = be;
+        while be > 0
+            && be + 3 > i
+            && matches!(
+                self.t(be - 1),
+                "has"
+                    | "have"
+                    | "had"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "will"
+                    | "would"
+                    | "may"
+                    | "might"
+                    | "could"
+                    | "should"
+                    | "must"
+                    | "been"
+                    | "being"
+                    | "be"
+            )
+        {
+            be -= 1;
+        }
         if matches!(
             self.t(j + 1),
             "phone"
@@ -1236,7 +1322,9 @@ impl<'a> Doc<'a> {
             }
             let w = self.t(k);
             if JOINERS.contains(&w) {
-                let names = self.toks[k - 1].cap && self.toks[k + 1].cap;
+                // two names joined ("in Geneva and Vienna said"), not a new
+                // subject ("in Geneva and Swiss diplomats said")
+                let names = self.toks[k - 1].cap && (k + 1..=h).all(|j| self.toks[j].cap);
                 let phrase = matches!(
                     self.t(k + 1),
                     "by" | "in" | "at" | "on" | "to" | "from" | "with" | "for" | "near"
@@ -1987,9 +2075,15 @@ impl<'a> Doc<'a> {
         }
         let sentence_first =
             head == 0 || self.is_punct(head - 1) && !matches!(self.t(head - 1), "'s" | "-");
+        // a group noun opening a capitalised name: "Scientists for Global
+        // Responsibility", "Students for Fair Admissions"
+        let titled_name = head_end + 1 < ce
+            && matches!(self.t(head_end), "for" | "of" | "against")
+            && self.toks[head_end + 1].cap
+            && self.is_word(head_end + 1);
         if self.toks[head].cap
             && !ANON_HEADS.contains_key(hlow)
-            && (!ROLES_SET.contains(hlow) || !sentence_first && head > cs)
+            && (!ROLES_SET.contains(hlow) || !sentence_first && head > cs || titled_name)
         {
             return (SpeakerKind::Named, false, None);
         }
@@ -2006,12 +2100,36 @@ impl<'a> Doc<'a> {
         let opening_word = |j: usize| {
             let w = self.t(j);
             (j == 0 || self.is_punct(j - 1) && !matches!(self.t(j - 1), "'s" | "-"))
-                && (w.ends_with("ing")
-                    || w.ends_with("ed")
-                    || matches!(
-                        w,
-                        "local" | "senior" | "former" | "top" | "angry" | "young" | "elderly"
-                    ))
+                && matches!(
+                    w,
+                    "local"
+                        | "senior"
+                        | "former"
+                        | "top"
+                        | "angry"
+                        | "young"
+                        | "elderly"
+                        | "striking"
+                        | "retired"
+                        | "unnamed"
+                        | "leading"
+                        | "ruling"
+                        | "governing"
+                        | "protesting"
+                        | "concerned"
+                        | "frustrated"
+                        | "worried"
+                        | "exhausted"
+                        | "displaced"
+                        | "injured"
+                        | "wounded"
+                        | "detained"
+                        | "jailed"
+                        | "furious"
+                        | "many"
+                        | "several"
+                        | "some"
+                )
         };
         let mut j = cs;
         while j < head
@@ -3018,7 +3136,38 @@ fn build(
         None
     };
     let config = if cue.source_after {
-        Config::According(doc.np_right_with(cue.end, b, true)?)
+        let mut np = doc.np_right_with(cue.end, b, true)?;
+        if cue.kind != CueKind::According {
+            // "by her doctor": a possessive opens the agent, it is not the agent
+            if np.e == np.s + 1 && matches!(doc.t(np.s), "his" | "her" | "their" | "its" | "our") {
+                let mut e = np.s + 1;
+                while e < b && e < np.s + 5 && doc.is_word(e) && !STOP.contains(doc.t(e)) {
+                    e += 1;
+                }
+                if e > np.s + 1 {
+                    np = Np {
+                        s: np.s,
+                        e,
+                        cs: np.s,
+                        ce: e,
+                        anon_clause: false,
+                    };
+                }
+            }
+            // a passive's agent ends before what the verb goes on to take:
+            // "accused by prosecutors | of taking bribes", "told by her doctor |
+            // to rest"
+            if let Some(k) = (np.s + 1..np.e).find(|&k| {
+                matches!(
+                    doc.t(k),
+                    "to" | "on" | "for" | "with" | "as" | "over" | "about" | "that"
+                ) || doc.t(k) == "of" && !doc.toks.get(k + 1).is_some_and(|t| t.cap)
+            }) {
+                np.e = k;
+                np.ce = np.ce.min(k);
+            }
+        }
+        Config::According(np)
     } else if let Some(np) = quoted {
         Config::Subject(np)
     } else if participle

@@ -1241,3 +1241,51 @@ fn the_occasion_of_a_speech_is_not_the_speaker() {
     let a = extract(t);
     assert!(s(t, find(t, &a, "said").speaker).starts_with("Residents"));
 }
+
+#[test]
+fn a_by_of_time_means_or_margin_and_a_finding_are_no_passive_attribution() {
+    for t in [
+        "The merger was announced by Friday.",
+        "The storm is expected by Thursday.",
+        "The deal was confirmed by fax.",
+        "The motion was rejected by a wide margin.",
+        "The body was found by a hiker near the river.",
+    ] {
+        let a = extract(t);
+        assert!(a.iter().all(|x| x.weak), "{t}\n{a:#?}");
+    }
+    // the auxiliaries are the cue's, not what is said
+    let t = "The account has been denied by the harbour office.";
+    let a = extract(t);
+    let x = find(t, &a, "denied");
+    assert_eq!(s(t, x.content.first().copied()), "The account");
+    assert_eq!(s(t, x.speaker), "the harbour office");
+    // the agent ends before what the verb goes on to take
+    let t = "The senator was accused by prosecutors of taking bribes.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "accused").speaker), "prosecutors");
+}
+
+#[test]
+fn names_keep_their_capitalised_openings() {
+    for (t, aff) in [
+        ("Beijing officials said the talks would resume.", "Beijing"),
+        (
+            "United Nations officials said the camp was full.",
+            "United Nations",
+        ),
+    ] {
+        let a = extract(t);
+        assert_eq!(s(t, find(t, &a, "said").affiliation), aff, "{t}");
+    }
+    let t = "Scientists for Global Responsibility said the plan was flawed.";
+    let a = extract(t);
+    assert_eq!(find(t, &a, "said").speaker_kind, SpeakerKind::Named);
+    // a new subject after "and" is not joined to the place before it
+    let t = "The talks ended in Geneva and Swiss diplomats said a deal was near.";
+    let a = extract(t);
+    assert!(
+        !s(t, find(t, &a, "said").speaker).contains("talks"),
+        "{a:#?}"
+    );
+}
