@@ -3,9 +3,10 @@
 //! resolution of pronouns and anaphoric speaker phrases.
 
 use crate::lexicon::{
-    finding_source, is_org_word, is_pronoun, is_time_word, is_weekday, pp_head, CueEntry, Frame,
-    ADJ_ED, ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS,
-    INDEFINITE, ISSUING_VERBS, PHRASE_RE, RECORDINGS, ROLES_SET, SOURCE_PARTICIPLES, STOP,
+    finding_source, is_ly_adverb, is_month, is_org_word, is_pronoun, is_time_word, is_weekday,
+    pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS,
+    DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE, ISSUING_VERBS, NOT_AGENTS, OCCASIONS,
+    OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS, ROLES_SET, SOURCE_PARTICIPLES, STOP,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -573,23 +574,7 @@ impl<'a> Doc<'a> {
         while s > a && steps < 5 {
             let p = self.t(s - 1);
             // any manner adverb too: "has bluntly said"
-            let adverb = p.len() > 4
-                && p.ends_with("ly")
-                && !matches!(
-                    p,
-                    "family"
-                        | "italy"
-                        | "ally"
-                        | "assembly"
-                        | "elderly"
-                        | "monthly"
-                        | "weekly"
-                        | "daily"
-                        | "july"
-                        | "supply"
-                        | "rally"
-                        | "reply"
-                );
+            let adverb = is_ly_adverb(p);
             if (CUE_MODIFIERS.contains(p) || adverb) && !self.toks[s - 1].cap {
                 s -= 1;
                 steps += 1;
@@ -688,20 +673,7 @@ impl<'a> Doc<'a> {
         }
         let w = t.low.as_str();
         (w.ends_with("ed") && !ADJ_ED.contains(w) && !ROLES_SET.contains(w))
-            || (w.ends_with("ly")
-                && w.len() > 4
-                && !matches!(
-                    w,
-                    "family"
-                        | "italy"
-                        | "ally"
-                        | "assembly"
-                        | "early"
-                        | "daily"
-                        | "weekly"
-                        | "monthly"
-                        | "elderly"
-                ))
+            || is_ly_adverb(w)
             || (w.ends_with("ing")
                 && !matches!(w, "king" | "briefing" | "wing" | "beijing" | "spring"))
             || CUE_FORMS.contains_key(w)
@@ -1069,25 +1041,8 @@ impl<'a> Doc<'a> {
     fn occasion_subject(&self, np: &Np, a: usize) -> Option<Np> {
         let occasion = |k: usize| match self.t(k) {
             "his" | "her" | "their" | "its" => true,
-            "a" | "an" => (k + 1..np.e).any(|j| {
-                matches!(
-                    self.t(j),
-                    "speech"
-                        | "interview"
-                        | "statement"
-                        | "address"
-                        | "briefing"
-                        | "rally"
-                        | "debate"
-                        | "letter"
-                        | "post"
-                        | "tweet"
-                        | "video"
-                        | "memo"
-                        | "conference"
-                        | "hearing"
-                )
-            }),
+            "a" | "an" => (k + 1..np.e)
+                .any(|j| OCCASIONS.contains(self.t(j)) || DOCUMENTS.contains(self.t(j))),
             _ => false,
         };
         let prep = |k: usize| matches!(self.t(k), "in" | "at" | "during" | "on");
@@ -1097,9 +1052,6 @@ impl<'a> Doc<'a> {
         } else {
             (np.s + 1..np.e.saturating_sub(1)).find(|&k| prep(k) && occasion(k + 1))?
         };
-        if at == 0 {
-            return None;
-        }
         let before = self.np_left(at - 1, a)?;
         (before.e == at && before.ce > before.cs).then_some(before)
     }
@@ -1115,7 +1067,7 @@ impl<'a> Doc<'a> {
                 && !(q + 1..as_at).any(|j| self.is_quote(j) || matches!(self.t(j), ";" | ":"))
         })?;
         let mut p = q.checked_sub(1)?;
-        while p > a && (self.t(p).ends_with("ly") || matches!(self.t(p), "also" | "later")) {
+        while p > a && (is_ly_adverb(self.t(p)) || matches!(self.t(p), "also" | "later")) {
             p -= 1;
         }
         if !self.is_be(p) || p <= a {
@@ -1164,7 +1116,7 @@ impl<'a> Doc<'a> {
         let mut j = i + 1;
         while j < b
             && j <= i + 2
-            && (self.t(j).ends_with("ly") || matches!(self.t(j), "also" | "first"))
+            && (is_ly_adverb(self.t(j)) || matches!(self.t(j), "also" | "first"))
         {
             j += 1;
         }
@@ -1175,23 +1127,17 @@ impl<'a> Doc<'a> {
         if entry.weak || matches!(entry.kind, CueKind::Belief | CueKind::Evidence) {
             return None;
         }
+        // a "by" of means or time ("by phone", "by Friday", "by March", "by 2030")
+        let first = self.t(j + 1);
+        if NOT_AGENTS.contains(first)
+            || is_time_word(first)
+            || is_month(first)
+            || self.toks[j + 1].kind == TokenKind::Number
+        {
+            return None;
+        }
         // the agent must be someone who can speak: a name (not a day or month),
-        // a role, an institution or a source noun ("by Friday", "by fax", "by a
-        // wide margin" are not)
-        const MONTHS: [&str; 12] = [
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ];
+        // a role, an institution or a source noun ("by a wide margin" is not)
         let mut head = j + 1;
         while head + 1 < b
             && head < j + 7
@@ -1221,64 +1167,20 @@ impl<'a> Doc<'a> {
         }
         let speaker_like = (j + 1..=head).any(|k| {
             let h = self.t(k);
-            (self.toks[k].cap && !is_time_word(h) && !MONTHS.contains(&h))
+            (self.toks[k].cap && !is_time_word(h) && !is_month(h))
                 || ROLES_SET.contains(h)
                 || ANON_HEADS.contains_key(h)
                 || is_org_word(h)
         });
-        if !speaker_like || is_time_word(self.t(j + 1)) || MONTHS.contains(&self.t(j + 1)) {
+        if !speaker_like {
             return None;
         }
         // the auxiliaries before the participle belong to the cue ("has been
         // denied by")
         let mut be = be;
-        while be > 0
-            && be + 3 > i
-            && matches!(
-                self.t(be - 1),
-                "has"
-                    | "have"
-                    | "had"
-                    | "is"
-                    | "are"
-                    | "was"
-                    | "were"
-                    | "will"
-                    | "would"
-                    | "may"
-                    | "might"
-                    | "could"
-                    | "should"
-                    | "must"
-                    | "been"
-                    | "being"
-                    | "be"
-            )
+        while be > 0 && be + 3 > i && (self.is_be(be - 1) || CUE_MODIFIERS.contains(self.t(be - 1)))
         {
             be -= 1;
-        }
-        if matches!(
-            self.t(j + 1),
-            "phone"
-                | "telephone"
-                | "email"
-                | "e-mail"
-                | "letter"
-                | "text"
-                | "mail"
-                | "video"
-                | "then"
-                | "now"
-                | "noon"
-                | "midnight"
-                | "far"
-                | "default"
-                | "mistake"
-                | "chance"
-                | "hand"
-        ) || self.toks[j + 1].kind == TokenKind::Number
-        {
-            return None;
         }
         Some(Cue {
             head: i,
@@ -1981,7 +1883,7 @@ impl<'a> Doc<'a> {
                     | "now"
                     | "then"
             ) || self.fronted_time(a, j)
-                || (j == a + 1 && self.t(a).len() > 4 && self.t(a).ends_with("ly")))
+                || (j == a + 1 && is_ly_adverb(self.t(a))))
         {
             s = j + 1;
         }
@@ -2098,38 +2000,8 @@ impl<'a> Doc<'a> {
         // a word capitalised only for opening the sentence is no name: "Striking
         // dockers", "Local traders"
         let opening_word = |j: usize| {
-            let w = self.t(j);
             (j == 0 || self.is_punct(j - 1) && !matches!(self.t(j - 1), "'s" | "-"))
-                && matches!(
-                    w,
-                    "local"
-                        | "senior"
-                        | "former"
-                        | "top"
-                        | "angry"
-                        | "young"
-                        | "elderly"
-                        | "striking"
-                        | "retired"
-                        | "unnamed"
-                        | "leading"
-                        | "ruling"
-                        | "governing"
-                        | "protesting"
-                        | "concerned"
-                        | "frustrated"
-                        | "worried"
-                        | "exhausted"
-                        | "displaced"
-                        | "injured"
-                        | "wounded"
-                        | "detained"
-                        | "jailed"
-                        | "furious"
-                        | "many"
-                        | "several"
-                        | "some"
-                )
+                && OPENING_ADJECTIVES.contains(self.t(j))
         };
         let mut j = cs;
         while j < head

@@ -18,6 +18,13 @@ const RECORDINGS_TXT: &str = include_str!("../../../resources/claims/recordings.
 const STOP_TXT: &str = include_str!("../../../resources/claims/stop_words.txt");
 const CUE_MODIFIERS_TXT: &str = include_str!("../../../resources/claims/cue_modifiers.txt");
 const ADJ_ED_TXT: &str = include_str!("../../../resources/claims/adjectives_ed.txt");
+const NOT_AGENTS_TXT: &str = include_str!("../../../resources/claims/not_agents.txt");
+const OPENING_ADJECTIVES_TXT: &str =
+    include_str!("../../../resources/claims/opening_adjectives.txt");
+const OCCASIONS_TXT: &str = include_str!("../../../resources/claims/occasions.txt");
+const NOT_ADVERBS_TXT: &str = include_str!("../../../resources/claims/not_adverbs.txt");
+/// The time tagger's month names, shared rather than listed again.
+const MONTHS_TSV: &str = include_str!("../../../resources/time/months.tsv");
 const SOURCE_PARTICIPLES_TXT: &str =
     include_str!("../../../resources/claims/source_participles.txt");
 const DOCUMENTS_TXT: &str = include_str!("../../../resources/claims/documents.txt");
@@ -293,6 +300,45 @@ pub(crate) fn is_weekday(low: &str) -> bool {
         low,
         "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
     )
+}
+
+/// Words after a passive's "by" that open no agent
+/// (`resources/claims/not_agents.txt`).
+pub(crate) static NOT_AGENTS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(NOT_AGENTS_TXT).map(str::trim).collect());
+
+/// Opening adjectives that are no affiliation
+/// (`resources/claims/opening_adjectives.txt`).
+pub(crate) static OPENING_ADJECTIVES: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(OPENING_ADJECTIVES_TXT).map(str::trim).collect());
+
+/// Nouns of an occasion of speech (`resources/claims/occasions.txt`).
+pub(crate) static OCCASIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(OCCASIONS_TXT).map(str::trim).collect());
+
+static NOT_ADVERBS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| data_lines(NOT_ADVERBS_TXT).map(str::trim).collect());
+
+/// Whether `low` is an -ly adverb ("bluntly", "repeatedly"), not a noun such as
+/// "family" or "rally" (`resources/claims/not_adverbs.txt`).
+pub(crate) fn is_ly_adverb(low: &str) -> bool {
+    low.len() > 4 && low.ends_with("ly") && !NOT_ADVERBS.contains(low)
+}
+
+/// Full month names, lower-case, from `resources/time/months.tsv`.
+static MONTH_NAMES: LazyLock<HashSet<String>> = LazyLock::new(|| {
+    data_lines(MONTHS_TSV)
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let word = cols.next()?;
+            (cols.nth(1)? == "full").then(|| word.trim().to_lowercase())
+        })
+        .collect()
+});
+
+/// Whether `low` (lower-case) is a month name.
+pub(crate) fn is_month(low: &str) -> bool {
+    MONTH_NAMES.contains(low)
 }
 
 pub(crate) fn is_time_word(low: &str) -> bool {

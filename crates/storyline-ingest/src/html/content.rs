@@ -524,7 +524,7 @@ impl<'a> Nesting<'a> {
         if opened {
             *n += 1;
         } else {
-            *n -= 1;
+            *n = n.saturating_sub(1);
         }
     }
 
