@@ -13,6 +13,17 @@ fn find<'a>(text: &str, atts: &'a [Attribution], cue: &str) -> &'a Attribution {
         .unwrap_or_else(|| panic!("no cue {cue:?} in {atts:#?}"))
 }
 
+/// Asserts that the attribution of `text` whose cue holds `cue` has `who` as
+/// its speaker.
+fn speaker_is(text: &str, cue: &str, who: &str) {
+    let atts = extract(text);
+    assert_eq!(
+        s(text, find(text, &atts, cue).speaker),
+        who,
+        "{text}\n{atts:#?}"
+    );
+}
+
 #[test]
 fn curly_quote_with_postposed_anonymous_speaker() {
     let t = "“The corridor will open at dawn,” a senior Veldan official said on Tuesday.";
@@ -1002,8 +1013,7 @@ fn a_parenthetical_clause_between_commas_is_skipped_for_the_speaker() {
             "The agency",
         ),
     ] {
-        let a = extract(t);
-        assert_eq!(s(t, find(t, &a, "said").speaker), who, "{t}");
+        speaker_is(t, "said", who);
     }
 }
 
@@ -1047,8 +1057,7 @@ fn a_finite_verb_with_a_preposition_before_a_second_clause_is_not_a_reduced_clau
             "both unions",
         ),
     ] {
-        let a = extract(t);
-        assert_eq!(s(t, find(t, &a, cue).speaker), who, "{t}\n{a:#?}");
+        speaker_is(t, cue, who);
     }
     // the subject of a clause opened by "after" is not the speaker
     let t = "After the flood passed in the night, wardens said the dam had held.";
@@ -1114,8 +1123,7 @@ fn the_one_quoted_speaks_not_the_one_quoting() {
             "Ms. Koval",
         ),
     ] {
-        let a = extract(t);
-        assert_eq!(s(t, find(t, &a, "saying").speaker), who, "{t}\n{a:#?}");
+        speaker_is(t, "saying", who);
     }
 }
 
@@ -1176,8 +1184,7 @@ fn adverbs_and_places_between_speaker_and_cue_are_skipped() {
             "the auditors",
         ),
     ] {
-        let a = extract(t);
-        assert_eq!(s(t, find(t, &a, cue).speaker), who, "{t}\n{a:#?}");
+        speaker_is(t, cue, who);
     }
 }
 
