@@ -486,6 +486,14 @@ impl<'a> Doc<'a> {
                     if n_tok_word && n != "that" && !matches!(n, "on" | "in") {
                         return None;
                     }
+                    // "remarked on Twitter that", "commented in an interview:", not
+                    // "commented on the ruling"
+                    if matches!(n, "on" | "in")
+                        && !(i + 2..b.min(i + 10))
+                            .any(|j| matches!(self.t(j), "that" | ":" | ",") || self.is_quote(j))
+                    {
+                        return None;
+                    }
                 }
                 Frame::Any | Frame::Object => {
                     if n_tok_word
@@ -1635,8 +1643,13 @@ impl<'a> Doc<'a> {
             }
             return Some((k, e));
         }
-        // "told a news conference", "told the newspaper"
-        if matches!(w, "the" | "a" | "an") && e < b {
+        // "told a news conference", "told the newspaper", "told his supporters
+        // that", "assured fans that"
+        let det = matches!(w, "the" | "a" | "an" | "his" | "their" | "its" | "our");
+        if det && e == k {
+            e += 1;
+        }
+        if e < b {
             let mut z = e;
             while z < b
                 && z - e < 4
@@ -1646,7 +1659,12 @@ impl<'a> Doc<'a> {
             {
                 z += 1;
             }
-            if z > e && z < b && matches!(self.t(z), "that" | "," | ":" | "on" | "in") {
+            let ends = if det {
+                matches!(self.t(z), "that" | "," | ":" | "on" | "in")
+            } else {
+                self.t(z) == "that"
+            };
+            if z > e && z < b && ends {
                 return Some((k, z));
             }
         }
@@ -3539,6 +3557,11 @@ fn resolve(doc: &Doc, out: &mut [Attribution], cores: &[(usize, usize)]) {
                         if !plural && (org || is_plural) {
                             continue;
                         }
+                        // "he" or "she" is a person: a role phrase must be headed by a
+                        // person noun ("the minister"), not "the plan" or "the ministry"
+                        if !plural && kind == SpeakerKind::Role && !person_headed(doc, r) {
+                            continue;
+                        }
                         found = Some((r, x.anonymous, x.affiliation));
                         break;
                     }
@@ -3563,7 +3586,6 @@ fn resolve(doc: &Doc, out: &mut [Attribution], cores: &[(usize, usize)]) {
                     .filter(|&j| ANON_HEADS.contains_key(doc.t(j)) || ROLES_SET.contains(doc.t(j)))
                     .map(|j| doc.t(j).to_string());
                 let Some(head) = head else { continue };
-                let hs = head.trim_end_matches('s').to_string();
                 for j in (0..i).rev() {
                     if j < i && out[j].source.start >= sp.start {
                         continue;
@@ -3576,9 +3598,9 @@ fn resolve(doc: &Doc, out: &mut [Attribution], cores: &[(usize, usize)]) {
                         (Some(_), None) => false,
                         _ => true,
                     };
-                    let same_head = doc
-                        .head_index(xs, xe)
-                        .is_some_and(|q| doc.t(q).trim_end_matches('s') == hs);
+                    // the same head in the same number: "the minister" is not one
+                    // of "ministers"
+                    let same_head = doc.head_index(xs, xe).is_some_and(|q| doc.t(q) == head);
                     let anon_pair = out[j].anonymous
                         && ANON_HEADS.contains_key(head.as_str())
                         && (ANON_HEADS.get(head.as_str()).copied() == Some(true)
@@ -3602,6 +3624,17 @@ fn resolve(doc: &Doc, out: &mut [Attribution], cores: &[(usize, usize)]) {
             SpeakerKind::Named => {}
         }
     }
+}
+
+/// Whether the phrase at `r` is headed by a role or anonymous-source noun that
+/// names a person, not an institution ("the minister", not "the ministry").
+fn person_headed(doc: &Doc, r: Span) -> bool {
+    let a = doc.toks.partition_point(|t| t.s < r.start);
+    let b = doc.toks.partition_point(|t| t.e <= r.end);
+    doc.head_index(a, b).is_some_and(|h| {
+        let w = doc.t(h);
+        (ROLES_SET.contains(w) || ANON_HEADS.contains_key(w)) && !crate::lexicon::is_org_word(w)
+    })
 }
 
 /// The nearest run of two or more capitalised words before `pos` in the preceding

@@ -1296,3 +1296,136 @@ fn names_keep_their_capitalised_openings() {
         "{a:#?}"
     );
 }
+
+#[test]
+fn speech_act_verbs_enter_the_ledger() {
+    for (t, cue, who, what) in [
+        (
+            "The dockers' union demanded that the port reinstate the dismissed crane drivers.",
+            "demanded",
+            "The dockers' union",
+            "that the port reinstate the dismissed crane drivers",
+        ),
+        (
+            "The mayor of Dunmore reiterated that the library budget would not be cut.",
+            "reiterated",
+            "The mayor of Dunmore",
+            "that the library budget would not be cut",
+        ),
+        (
+            "Dr. Ilse Marten testified that the samples had been stored at room temperature.",
+            "testified",
+            "Dr. Ilse Marten",
+            "that the samples had been stored at room temperature",
+        ),
+        (
+            "The senator boasted that her bill had passed without a single amendment.",
+            "boasted",
+            "The senator",
+            "that her bill had passed without a single amendment",
+        ),
+        (
+            "The governor signaled that she would veto the water bill.",
+            "signaled",
+            "The governor",
+            "that she would veto the water bill",
+        ),
+        (
+            "The finance minister hinted that an early election was possible.",
+            "hinted",
+            "The finance minister",
+            "that an early election was possible",
+        ),
+        (
+            "The coach assured fans that the striker would be fit for the final.",
+            "assured",
+            "The coach",
+            "that the striker would be fit for the final",
+        ),
+        (
+            "Prosecutors charged that the firm had hidden its losses for years.",
+            "charged",
+            "Prosecutors",
+            "that the firm had hidden its losses for years",
+        ),
+        (
+            "The harbour council called for an independent review of the dredging contract.",
+            "called for",
+            "The harbour council",
+            "an independent review of the dredging contract",
+        ),
+    ] {
+        let a = extract(t);
+        let x = find(t, &a, cue);
+        assert_eq!(s(t, x.speaker), who, "{t}\n{a:#?}");
+        assert_eq!(s(t, x.content.first().copied()), what, "{t}\n{a:#?}");
+        assert!(!x.weak, "{t}: a speech act belongs in the ledger\n{a:#?}");
+    }
+}
+
+#[test]
+fn verbs_that_are_speech_only_with_a_clause_need_one() {
+    for (t, cue) in [
+        (
+            "Police charged the driver with reckless endangerment.",
+            "charged",
+        ),
+        (
+            "The senator commented on the ruling at length.",
+            "commented",
+        ),
+        (
+            "A green flare signaled the start of the regatta.",
+            "signaled",
+        ),
+        (
+            "The brochure mentioned the new ferry timetable.",
+            "mentioned",
+        ),
+    ] {
+        let a = extract(t);
+        assert!(
+            a.iter().all(|x| !s(t, Some(x.cue)).contains(cue) || x.weak),
+            "{t}\n{a:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_role_anaphor_agrees_in_number_and_a_pronoun_with_a_person() {
+    // "the farmers' leader" is not one of the "opposition leaders"
+    let t = "Opposition leaders said the count was flawed. \
+             \"We will not move,\" the farmers' leader said.";
+    let a = extract(t);
+    let x = a.iter().find(|x| s(t, x.speaker) == "the farmers' leader");
+    assert!(
+        x.is_some_and(|x| x.antecedent.is_none() && !x.anonymous),
+        "{a:#?}"
+    );
+    // "she" is the minister, not the plan
+    let t = "The housing minister said the city needed homes. \
+             The plan calls for 500 new homes near the river, she said.";
+    let a = extract(t);
+    let she = a
+        .iter()
+        .find(|x| s(t, x.speaker) == "she")
+        .unwrap_or_else(|| panic!("{a:#?}"));
+    assert_eq!(s(t, she.antecedent), "The housing minister", "{a:#?}");
+}
+
+#[test]
+fn group_nouns_of_conflict_and_debate_are_roles() {
+    for (t, who) in [
+        ("Critics say the new rules will raise rents.", "Critics"),
+        ("Rebels said the release was a goodwill gesture.", "Rebels"),
+        (
+            "Investigators said the fire began in a storeroom.",
+            "Investigators",
+        ),
+    ] {
+        let a = extract(t);
+        let x = find(t, &a, "s");
+        assert_eq!(s(t, x.speaker), who, "{t}");
+        assert_eq!(x.speaker_kind, SpeakerKind::Role, "{t}");
+    }
+}
