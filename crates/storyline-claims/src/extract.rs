@@ -358,6 +358,10 @@ impl<'a> Doc<'a> {
             }
             None => return None,
         };
+        // "the storm warning was lifted": an -ing form before a finite verb is a noun
+        if low.ends_with("ing") && FINITE_AUX.contains(&self.t(i + 1)) {
+            return None;
+        }
         if self.toks[i].cap && i != a {
             // title-case headlines: "Bernie Sanders Says He Will Run"
             if !(matches!(low, "says" | "said")
@@ -416,7 +420,16 @@ impl<'a> Doc<'a> {
                 return None; // "dismissed claims", "rejected reports"
             }
         }
-        if i + 1 < b {
+        // an inverted cue ("“…,” boasted coach Ivo Marsh.") takes its speaker,
+        // not a complement, after it
+        let inverted = entry.invert
+            && start > a
+            && (self.is_closing_quote(start - 1)
+                || self.t(start - 1) == ","
+                    && self.np_right(i + 1, b).is_some_and(|np| {
+                        np.e >= b || matches!(self.t(np.e), "." | "," | ";" | "!" | "?")
+                    }));
+        if i + 1 < b && !(inverted && matches!(entry.frame, Frame::Clause | Frame::Post)) {
             let n = self.t(i + 1);
             let n_tok_word = self.is_word(i + 1);
             match entry.frame {
@@ -483,14 +496,21 @@ impl<'a> Doc<'a> {
                     }
                 }
                 Frame::Post => {
-                    if n_tok_word && n != "that" && !matches!(n, "on" | "in") {
+                    // "hinted it might", "charged he had": a pronoun subject and its
+                    // auxiliary open a clause
+                    let bare_clause = matches!(n, "it" | "he" | "she" | "they" | "we" | "i")
+                        && FINITE_AUX.contains(&self.t(i + 2));
+                    if n_tok_word && n != "that" && !matches!(n, "on" | "in") && !bare_clause {
                         return None;
                     }
                     // "remarked on Twitter that", "commented in an interview:", not
                     // "commented on the ruling"
                     if matches!(n, "on" | "in")
-                        && !(i + 2..b.min(i + 10))
-                            .any(|j| matches!(self.t(j), "that" | ":" | ",") || self.is_quote(j))
+                        && !(i + 2..b.min(i + 10)).any(|j| {
+                            matches!(self.t(j), ":" | ",")
+                                || self.is_quote(j)
+                                || self.t(j) == "that" && !self.time_that(j)
+                        })
                     {
                         return None;
                     }
@@ -687,6 +707,20 @@ impl<'a> Doc<'a> {
             || CUE_FORMS.contains_key(w)
     }
 
+    /// Whether the "that" at `j` points at a time ("later that evening", "on
+    /// that day"), not a clause.
+    fn time_that(&self, j: usize) -> bool {
+        j > 0
+            && matches!(
+                self.t(j - 1),
+                "later" | "earlier" | "on" | "at" | "by" | "of" | "in" | "until" | "since"
+            )
+            || matches!(
+                self.t(j + 1),
+                "evening" | "morning" | "night" | "afternoon" | "day" | "week" | "month" | "year"
+            )
+    }
+
     /// Whether token `i` can be the head (last word) of a speaker phrase.
     fn np_head_ok(&self, i: usize) -> bool {
         if !self.is_word(i) {
@@ -824,6 +858,12 @@ impl<'a> Doc<'a> {
             let j = s - 1;
             let w = self.t(j);
             let tok = &self.toks[j];
+            // "Brandt & Hale"
+            if self.raw(j) == "&" && j > a && self.toks[j - 1].cap && self.toks[s].cap {
+                s = j;
+                count += 1;
+                continue;
+            }
             if self.is_word(j) {
                 if w == "'s" || w == "'" {
                     s = j;
@@ -915,7 +955,12 @@ impl<'a> Doc<'a> {
                     }
                     break;
                 }
-                if w.ends_with("ing") && j > a && DETS.contains(self.t(j - 1)) && !STOP.contains(w)
+                // "the leading", "in neighboring Valdia": an -ing adjective
+                if w.ends_with("ing")
+                    && j > a
+                    && !STOP.contains(w)
+                    && (DETS.contains(self.t(j - 1))
+                        || matches!(self.t(j - 1), "in" | "at" | "from") && self.toks[j + 1].cap)
                 {
                     s = j;
                     count += 1;
@@ -1702,15 +1747,30 @@ impl<'a> Doc<'a> {
             return false;
         }
         let mut z = j;
-        while z < b && z - j < 9 {
+        let mut commas = 0;
+        while z < b && z - j < 9 + 3 * commas {
             if self.in_quote(z) || self.is_quote(z) {
                 return false;
             }
             let w = self.t(z);
-            if z > j && CUE_FORMS.contains_key(w) && !self.toks[z].cap {
-                let prev = z - 1;
+            if z > j
+                && (CUE_FORMS.contains_key(w) && !self.toks[z].cap
+                    || self.refusals.contains_key(&z))
+            {
+                // "the governor, Ada Lorn, did not rule out": an apposition's comma
+                let prev = if commas == 2 && w != "," && self.t(z - 1) == "," {
+                    z - 2
+                } else {
+                    z - 1
+                };
                 return self.np_head_ok(prev) && !DETS.contains(self.t(prev))
                     || is_pronoun(self.t(prev));
+            }
+            // an apposition between two commas
+            if w == "," && z > j && commas < 2 && self.is_word(z + 1) {
+                commas += 1;
+                z += 1;
+                continue;
             }
             if z > j && CUE_MODIFIERS.contains(w) && !self.toks[z].cap {
                 z += 1;
@@ -2069,6 +2129,10 @@ impl<'a> Doc<'a> {
             if s < ce && self.t(s) == "the" && ce > s + 1 && !self.toks[s + 1].cap {
                 // keep "the ministry"
             } else if s < ce && self.t(s) == "the" {
+                s += 1;
+            }
+            // "in neighboring Valdia": the name, not its adjective
+            if s + 1 < ce && self.t(s).ends_with("ing") && self.toks[s + 1].cap {
                 s += 1;
             }
             if s < ce {
@@ -2990,8 +3054,18 @@ fn build(
     if l < cue.start {
         time = Some(doc.span(l, cue.start));
     }
-    // "who asked not to be named", "spoke on condition of anonymity"
+    // "who asked not to be named", "spoke on condition of anonymity", "who
+    // requested anonymity"
     if cue.kind != CueKind::According {
+        let from = doc.toks.get(cue.head).map_or(doc.text.len(), |t| t.s);
+        let here = doc
+            .text
+            .get(from..(from + 40).min(doc.text.len()))
+            .or_else(|| doc.text.get(from..))
+            .unwrap_or("");
+        if ANON_MARKERS.find(here).is_some_and(|m| m.start() == 0) {
+            return None;
+        }
         let after = doc.toks.get(cue.end).map_or(doc.text.len(), |t| t.s);
         let tail = doc
             .text
@@ -3074,6 +3148,9 @@ fn build(
         && (prev_low == "," || prev.is_some_and(|p| doc.is_closing_quote(p)) || prev_low == "—")
         && inverted_np.is_some()
         && !doc.t(cue.end).eq("that")
+        // "A police spokesman, Jon Weil, confirmed the arrests": the whole stretch
+        // before the comma is the subject with its apposition, not a clause said
+        && !(prev_low == "," && prev.and_then(|p| doc.np_left(p, a)).is_some_and(|np| np.s == a))
     {
         let after_time = doc.skip_time_right(cue.end, b);
         if after_time > cue.end && time.is_none() {

@@ -1429,3 +1429,94 @@ fn group_nouns_of_conflict_and_debate_are_roles() {
         assert_eq!(x.speaker_kind, SpeakerKind::Role, "{t}");
     }
 }
+
+#[test]
+fn a_subject_with_its_apposition_is_not_an_inverted_clause() {
+    let t = "A fire brigade spokesman, Jonas Weil, confirmed the evacuation.";
+    let a = extract(t);
+    let x = find(t, &a, "confirmed");
+    assert!(
+        s(t, Some(x.source)).starts_with("A fire brigade spokesman, Jonas Weil"),
+        "{a:#?}"
+    );
+    assert_eq!(s(t, x.content.first().copied()), "the evacuation");
+    assert_eq!(x.stance, Stance::Confirm);
+    // a clause before the comma is still what an inverted cue reports
+    speaker_is(
+        "The talks failed, said Ana Holm, the envoy.",
+        "said",
+        "Ana Holm",
+    );
+}
+
+#[test]
+fn speaker_phrases_keep_adjectives_and_ampersands() {
+    let t = "Officials in neighboring Valdia accused the militia of shelling the bridge.";
+    let a = extract(t);
+    let x = find(t, &a, "accused");
+    assert_eq!(s(t, x.speaker), "Officials in neighboring Valdia", "{a:#?}");
+    assert!(x.anonymous);
+    assert_eq!(s(t, x.affiliation), "Valdia");
+    speaker_is(
+        "Analysts at Brandt & Hale said the merger would cut 300 jobs.",
+        "said",
+        "Analysts at Brandt & Hale",
+    );
+    let t = "A nurse who requested anonymity said the ward had run out of oxygen.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(
+        s(t, Some(x.source)),
+        "A nurse who requested anonymity",
+        "{a:#?}"
+    );
+    assert!(x.anonymous);
+    assert!(
+        a.iter().all(|x| !s(t, Some(x.cue)).contains("requested")),
+        "{a:#?}"
+    );
+    speaker_is(
+        "“We defended well,” boasted coach Ivo Marsh after the match.",
+        "boasted",
+        "coach Ivo Marsh",
+    );
+}
+
+#[test]
+fn a_hedge_after_but_is_its_own_attribution() {
+    let t = "The deputy minister predicted that prices would fall, but the central bank \
+             governor, Ada Lorn, did not rule out another rise.";
+    let a = extract(t);
+    let x = find(t, &a, "predicted");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "that prices would fall",
+        "{a:#?}"
+    );
+    let y = find(t, &a, "rule out");
+    assert!(
+        s(t, Some(y.source)).starts_with("the central bank governor, Ada Lorn"),
+        "{a:#?}"
+    );
+    assert_eq!(y.stance, Stance::Unknown);
+    assert!(!y.weak);
+}
+
+#[test]
+fn nouns_and_times_are_not_cues() {
+    let t = "The opposition hinted it might boycott the vote.";
+    let a = extract(t);
+    let x = find(t, &a, "hinted");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "it might boycott the vote"
+    );
+    assert!(!x.weak);
+    for t in [
+        "She commented on the verdict later that evening.",
+        "The flood warning was lifted on Tuesday.",
+    ] {
+        let a = extract(t);
+        assert!(a.iter().all(|x| x.weak), "{t}\n{a:#?}");
+    }
+}
