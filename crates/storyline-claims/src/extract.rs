@@ -3,10 +3,11 @@
 //! resolution of pronouns and anaphoric speaker phrases.
 
 use crate::lexicon::{
-    finding_source, is_ly_adverb, is_month, is_org_word, is_pronoun, is_time_word, is_weekday,
-    pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS, CUE_FORMS, CUE_MODIFIERS,
-    DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE, ISSUING_VERBS, NOT_AGENTS, OCCASIONS,
-    OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS, ROLES_SET, SOURCE_PARTICIPLES, STOP,
+    ends_with_deny_label, finding_source, is_ly_adverb, is_month, is_org_word, is_pronoun,
+    is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS,
+    CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE, ISSUING_VERBS,
+    LABELLING_VERBS_SET, NOT_AGENTS, OCCASIONS, OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS,
+    ROLES_SET, SOURCE_PARTICIPLES, STOP,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -3483,6 +3484,20 @@ fn build(
         inherited,
         weak: cue.entry.weak,
     };
+    let mut att = att;
+    // "called the report baseless", "described the claims as fiction": a label
+    // that denies what it is put on makes a denial for the ledger
+    if LABELLING_VERBS_SET.contains(doc.t(cue.head))
+        && att.stance == Stance::Assert
+        && att
+            .content
+            .last()
+            .and_then(|c| c.slice(doc.text))
+            .is_some_and(ends_with_deny_label)
+    {
+        att.stance = Stance::Deny;
+        att.weak = false;
+    }
     Some((att, (np.cs, np.ce)))
 }
 

@@ -30,6 +30,8 @@ const SOURCE_PARTICIPLES_TXT: &str =
 const DOCUMENTS_TXT: &str = include_str!("../../../resources/claims/documents.txt");
 const ISSUING_VERBS_TXT: &str = include_str!("../../../resources/claims/issuing_verbs.txt");
 const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
+const DENY_LABELS: &str = include_str!("../../../resources/claims/deny_labels.txt");
+const LABELLING_VERBS: &str = include_str!("../../../resources/claims/labelling_verbs.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
@@ -220,6 +222,32 @@ pub(crate) static DENY_OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .build(pats)
         .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("trivial automaton"))
 });
+
+/// Verbs that label what someone said ("called the report baseless"):
+/// `resources/claims/labelling_verbs.txt`.
+pub(crate) static LABELLING_VERBS_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(LABELLING_VERBS));
+
+/// Whether `content` (what a labelling verb says) ends with a label that denies
+/// it ("the account 'pure fiction'", "the claims as baseless"):
+/// `resources/claims/deny_labels.txt`.
+pub(crate) fn ends_with_deny_label(content: &str) -> bool {
+    static LABELS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        data_lines(DENY_LABELS)
+            .map(|l| l.trim().to_lowercase())
+            .collect()
+    });
+    let c: String = content
+        .chars()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '\''))
+        .collect::<String>()
+        .to_lowercase();
+    let c = c.trim_end_matches(|ch: char| ch.is_ascii_punctuation() || ch.is_whitespace());
+    LABELS.iter().any(|l| {
+        c.strip_suffix(l.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+    })
+}
 
 /// Words that end a noun phrase when walking over it (function words, common
 /// verbs, subordinators).

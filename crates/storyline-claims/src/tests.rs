@@ -1520,3 +1520,33 @@ fn nouns_and_times_are_not_cues() {
         assert!(a.iter().all(|x| x.weak), "{t}\n{a:#?}");
     }
 }
+
+#[test]
+fn a_label_that_denies_makes_a_denial() {
+    for (t, cue) in [
+        (
+            "The port's spokesman, Emil Varga, called the account \"pure fiction\".",
+            "called",
+        ),
+        (
+            "The senator described the allegations as baseless.",
+            "described",
+        ),
+        ("The company branded the report a smear.", "branded"),
+    ] {
+        let a = extract(t);
+        let x = find(t, &a, cue);
+        assert_eq!(x.stance, Stance::Deny, "{t}\n{a:#?}");
+        assert!(!x.weak, "{t}");
+    }
+    // other labels, and "called" in other senses, are no denial
+    for t in [
+        "Critics called the plan a giveaway to developers.",
+        "The mayor called the meeting to order.",
+    ] {
+        let a = extract(t);
+        assert!(a.iter().all(|x| x.stance != Stance::Deny), "{t}\n{a:#?}");
+    }
+    let t = "\"There are no plans to close the plant,\" the chief executive said.";
+    assert_eq!(find(t, &extract(t), "said").stance, Stance::Deny);
+}
