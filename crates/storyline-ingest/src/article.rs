@@ -872,6 +872,7 @@ pub fn parse_article(path: &str, text: &str, markdown: bool) -> Document {
         header: meta.header,
         encoding: None,
         stats: None,
+        skipped: Vec::new(),
     }
 }
 

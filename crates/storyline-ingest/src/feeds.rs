@@ -152,6 +152,7 @@ pub fn documents_from_feed(items: &[FeedItem], source: &str, min_chars: usize) -
             header,
             encoding: None,
             stats: None,
+            skipped: Vec::new(),
         });
     }
     out

@@ -361,6 +361,18 @@ pub struct Document {
     pub encoding: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stats: Option<DocStats>,
+    /// Stages that did not run on this document, and why (the English-only
+    /// stages on a document in another language).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<SkippedStage>,
+}
+
+/// A stage left out for one document: its name (`times`, `entities`, `claims`) and
+/// the reason, so that an empty result is not mistaken for "nothing found".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SkippedStage {
+    pub stage: String,
+    pub reason: String,
 }
 
 /// Entity types.

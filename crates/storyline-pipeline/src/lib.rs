@@ -12,7 +12,8 @@ use std::collections::BTreeMap;
 use storyline_entities::{DocEntities, NerSpan};
 use storyline_ingest::dedup;
 use storyline_model::{
-    Claim, DocStats, Document, Entity, Related, Relation, Report, Skipped, Source, Sourcing, Span,
+    Claim, DocStats, Document, Entity, Related, Relation, Report, Skipped, SkippedStage, Source,
+    Sourcing, Span,
 };
 
 /// Estimated Jaccard similarity (word 5-gram shingles) at which two documents are
@@ -61,6 +62,16 @@ fn tag_times(document: &mut Document) {
     }
 }
 
+/// The stages that read English only.
+const ENGLISH_ONLY_STAGES: [&str; 3] = ["times", "entities", "claims"];
+
+/// Whether the English-only stages run on a document in `language` (an ISO 639-1
+/// code, `und` when the ingest could not tell): English, or unknown.
+fn reads_english(language: &str) -> bool {
+    let l = language.trim().to_ascii_lowercase();
+    l.is_empty() || l == "und" || l == "en" || l.starts_with("en-") || l.starts_with("en_")
+}
+
 /// Claims of one document; a claim whose cue carries a time expression ("said on
 /// Tuesday") is dated by it, others by the document's date.
 fn extract_claims(document: &Document) -> Vec<Claim> {
@@ -92,9 +103,27 @@ fn extract_claims(document: &Document) -> Vec<Claim> {
 /// Analyse one document: time expressions (and an inferred date when it has none),
 /// segmentation and counts, and claims. Pure: no I/O, no shared state.
 pub fn analyze_document(mut document: Document) -> DocAnalysis {
-    tag_times(&mut document);
-    let entity_mentions = storyline_entities::extract(&document.id, &document.text).mentions;
-    let claims = extract_claims(&document);
+    // the time, entity and claims stages read English; on another language they
+    // would make things up, so they stand aside and say so
+    let english = reads_english(&document.language);
+    let (entity_mentions, claims) = if english {
+        tag_times(&mut document);
+        let mentions = storyline_entities::extract(&document.id, &document.text).mentions;
+        let claims = extract_claims(&document);
+        (mentions, claims)
+    } else {
+        document.skipped = ENGLISH_ONLY_STAGES
+            .iter()
+            .map(|stage| SkippedStage {
+                stage: (*stage).to_string(),
+                reason: format!(
+                    "English-only stage; the document's language is {}",
+                    document.language
+                ),
+            })
+            .collect();
+        (Vec::new(), Vec::new())
+    };
     let text = &document.text;
     let sentences = storyline_text::sentences(text);
     document.stats = Some(DocStats {
@@ -351,7 +380,37 @@ pub(crate) mod tests {
             header: vec![],
             encoding: None,
             stats: None,
+            skipped: Vec::new(),
         }
+    }
+
+    #[test]
+    fn english_only_stages_stand_aside_on_other_languages_and_say_so() {
+        // a Portuguese article written for this test: a speaker, a cue-like colon,
+        // a date; none of it may come out of the English stages
+        let pt = "O prefeito Carlos Mendes disse na segunda-feira que a ponte será reaberta \
+            em março. Moradores: estamos cansados de esperar, afirmou Ana Souza.";
+        let en = "Mayor Carlos Mendes said on Monday that the bridge would reopen in March.";
+        let mut p = doc("d1", None, pt);
+        p.language = "pt".into();
+        let mut e = doc("d2", None, en);
+        e.language = "en-GB".into();
+        let report = analyze(vec![p, e], vec![]);
+        let d1 = &report.documents[0];
+        assert!(d1.times.is_empty());
+        let stages: Vec<&str> = d1.skipped.iter().map(|s| s.stage.as_str()).collect();
+        assert_eq!(stages, ["times", "entities", "claims"]);
+        assert!(d1.skipped[0].reason.contains("pt"));
+        assert!(report.claims.iter().all(|c| c.doc != "d1"));
+        assert!(report
+            .entities
+            .iter()
+            .all(|x| x.mentions.iter().all(|m| m.doc != "d1")));
+        // an English document (any region) is read as before
+        let d2 = &report.documents[1];
+        assert!(d2.skipped.is_empty());
+        assert!(report.claims.iter().any(|c| c.doc == "d2"));
+        assert!(!d2.times.is_empty());
     }
 
     #[test]

@@ -949,5 +949,6 @@ pub fn document_from_html_url(
         header,
         encoding: None,
         stats: None,
+        skipped: Vec::new(),
     })
 }

@@ -84,6 +84,9 @@
     if (d.published.story && d.published.story.length) {
       head.append(el('p', { class: 'muted' }, 'date narrowed by the dated articles on its story: ' + d.published.story.join(', ')));
     }
+    if (d.skipped && d.skipped.length) {
+      head.append(el('p', { class: 'muted' }, 'not read by: ' + d.skipped.map(function (s) { return s.stage; }).join(', ') + ' (' + d.skipped[0].reason + ')'));
+    }
     if (d.related && d.related.length) {
       var rel = el('p', { class: 'related' }, 'related: ');
       d.related.forEach(function (r, i) {
