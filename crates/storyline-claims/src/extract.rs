@@ -5,9 +5,9 @@
 use crate::lexicon::{
     ends_with_deny_label, finding_source, is_ly_adverb, is_month, is_org_word, is_pronoun,
     is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS,
-    CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE, ISSUING_VERBS,
-    LABELLING_VERBS_SET, NOT_AGENTS, OCCASIONS, OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS,
-    ROLES_SET, SOURCE_PARTICIPLES, STOP,
+    CLOSING_CUES_SET, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE,
+    ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, OCCASIONS,
+    OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS, ROLES_SET, SOURCE_PARTICIPLES, STOP,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -423,13 +423,7 @@ impl<'a> Doc<'a> {
         }
         // an inverted cue ("“…,” boasted coach Ivo Marsh.") takes its speaker,
         // not a complement, after it
-        let inverted = entry.invert
-            && start > a
-            && (self.is_closing_quote(start - 1)
-                || self.t(start - 1) == ","
-                    && self.np_right(i + 1, b).is_some_and(|np| {
-                        np.e >= b || matches!(self.t(np.e), "." | "," | ";" | "!" | "?")
-                    }));
+        let inverted = entry.invert && start > a && self.is_closing_quote(start - 1);
         if i + 1 < b && !(inverted && matches!(entry.frame, Frame::Clause | Frame::Post)) {
             let n = self.t(i + 1);
             let n_tok_word = self.is_word(i + 1);
@@ -507,12 +501,25 @@ impl<'a> Doc<'a> {
                     // "remarked on Twitter that", "commented in an interview:", not
                     // "commented on the ruling"
                     if matches!(n, "on" | "in")
-                        && !(i + 2..b.min(i + 10)).any(|j| {
-                            matches!(self.t(j), ":" | ",")
-                                || self.is_quote(j)
-                                || self.t(j) == "that" && !self.time_that(j)
-                        })
+                        && !(i + 2..b.min(i + 10))
+                            .take_while(|&j| self.t(j) != ",")
+                            .any(|j| self.t(j) == ":" || self.is_quote(j) || self.complementizer(j))
                     {
+                        return None;
+                    }
+                }
+                Frame::ObjectClause => {
+                    // past an addressee, a clause must open
+                    let k = self.addressee(i + 1, b).map_or(i + 1, |(_, e)| e);
+                    // "“…,” she reminded listeners." reports the quote before it
+                    let after_quote = (k >= b || matches!(self.t(k), "." | "!" | "?" | ","))
+                        && (a..start).any(|x| self.is_closing_quote(x));
+                    let opens = after_quote
+                        || matches!(self.t(k), "that" | ":")
+                        || self.is_quote(k)
+                        || matches!(self.t(k), "it" | "he" | "she" | "they" | "we" | "i")
+                            && FINITE_AUX.contains(&self.t(k + 1));
+                    if !opens {
                         return None;
                     }
                 }
@@ -706,6 +713,18 @@ impl<'a> Doc<'a> {
             || (w.ends_with("ing")
                 && !matches!(w, "king" | "briefing" | "wing" | "beijing" | "spring"))
             || CUE_FORMS.contains_key(w)
+    }
+
+    /// Whether the "that" at `j` opens a clause that is said ("on Twitter that the
+    /// talks …"): not a time ("later that evening") nor a relative clause ("the
+    /// robbery that left a guard dead").
+    fn complementizer(&self, j: usize) -> bool {
+        let n = self.t(j + 1);
+        self.t(j) == "that"
+            && !self.time_that(j)
+            && self.toks.get(j + 1).is_some_and(|t| {
+                t.cap || t.kind == TokenKind::Number || DETS.contains(n) || is_pronoun(n)
+            })
     }
 
     /// Whether the "that" at `j` points at a time ("later that evening", "on
@@ -961,7 +980,10 @@ impl<'a> Doc<'a> {
                     && j > a
                     && !STOP.contains(w)
                     && (DETS.contains(self.t(j - 1))
-                        || matches!(self.t(j - 1), "in" | "at" | "from") && self.toks[j + 1].cap)
+                        || matches!(self.t(j - 1), "in" | "at" | "from")
+                            && ING_ADJECTIVES_SET.contains(w)
+                            && !tok.cap
+                            && self.toks[j + 1].cap)
                 {
                     s = j;
                     count += 1;
@@ -1295,7 +1317,9 @@ impl<'a> Doc<'a> {
                     || (w.ends_with("ed") || w.ends_with("ing"))
                         && w.len() > 4
                         && !ing_cue
-                        && !CUE_FORMS.contains_key(w)
+                        // "the companies mentioned in the report": a cue that needs
+                        // a clause after it is a participle before a preposition
+                        && CUE_FORMS.get(w).map_or(true, |e| e.frame == Frame::Post)
                         && PREPS.contains(&self.t(k + 1)));
             if participle {
                 if k == h || (k + 1..=h).any(|j| self.verbish(j)) {
@@ -1705,10 +1729,12 @@ impl<'a> Doc<'a> {
             {
                 z += 1;
             }
+            // "“…,” she reminded listeners.": a bare addressee ends the sentence
+            let last = z + 1 == b && matches!(self.t(z), "." | "!" | "?");
             let ends = if det {
-                matches!(self.t(z), "that" | "," | ":" | "on" | "in")
+                matches!(self.t(z), "that" | "," | ":" | "on" | "in") || last
             } else {
-                self.t(z) == "that"
+                self.t(z) == "that" || last
             };
             if z > e && z < b && ends {
                 return Some((k, z));
@@ -2133,7 +2159,11 @@ impl<'a> Doc<'a> {
                 s += 1;
             }
             // "in neighboring Valdia": the name, not its adjective
-            if s + 1 < ce && self.t(s).ends_with("ing") && self.toks[s + 1].cap {
+            if s + 1 < ce
+                && ING_ADJECTIVES_SET.contains(self.t(s))
+                && !self.toks[s].cap
+                && self.toks[s + 1].cap
+            {
                 s += 1;
             }
             if s < ce {
@@ -2885,7 +2915,12 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
         // an attribution whose content is empty and whose cue ends the sentence:
         // the previous sentence is its content ("… in Gaza. A senior US official said.")
         for att in out.iter_mut().skip(first) {
-            if att.content.is_empty() && att.cue_kind != CueKind::Refusal && si > 0 {
+            let cue_word = doc.text.get(att.cue.start..att.cue.end).unwrap_or("");
+            let closing = cue_word
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| CLOSING_CUES_SET.contains(&w.to_lowercase()));
+            if att.content.is_empty() && att.cue_kind != CueKind::Refusal && closing && si > 0 {
                 let (pa, pb) = doc.sents[si - 1];
                 let prev = doc.span(pa, pb);
                 if let Some(c) = doc.trim_content(pa, pb) {
@@ -3236,7 +3271,9 @@ fn build(
         k = t_end;
     }
     let mut addressee = None;
-    if cue.entry.frame == Frame::Object && !matches!(config, Config::Inverted(_)) {
+    if matches!(cue.entry.frame, Frame::Object | Frame::ObjectClause)
+        && !matches!(config, Config::Inverted(_))
+    {
         if let Some((s, e)) = doc.addressee(k, b) {
             addressee = Some(doc.span(s, e));
             k = e;
@@ -3488,6 +3525,7 @@ fn build(
     // "called the report baseless", "described the claims as fiction": a label
     // that denies what it is put on makes a denial for the ledger
     if LABELLING_VERBS_SET.contains(doc.t(cue.head))
+        && cue.end == cue.head + 1
         && att.stance == Stance::Assert
         && att
             .content
@@ -3497,6 +3535,17 @@ fn build(
     {
         att.stance = Stance::Deny;
         att.weak = false;
+    }
+    // "the recipe calls for two eggs": a call for something is made by someone
+    if matches!(doc.t(cue.head), "call" | "calls" | "called")
+        && doc.t(cue.head + 1) == "for"
+        && att.speaker_kind == SpeakerKind::Role
+        && !doc.head_index(np.cs, np.ce).is_some_and(|h| {
+            let w = doc.t(h);
+            ROLES_SET.contains(w) || ANON_HEADS.contains_key(w) || is_org_word(w)
+        })
+    {
+        att.weak = true;
     }
     Some((att, (np.cs, np.ce)))
 }
@@ -3725,7 +3774,8 @@ fn person_headed(doc: &Doc, r: Span) -> bool {
     let b = doc.toks.partition_point(|t| t.e <= r.end);
     doc.head_index(a, b).is_some_and(|h| {
         let w = doc.t(h);
-        (ROLES_SET.contains(w) || ANON_HEADS.contains_key(w)) && !crate::lexicon::is_org_word(w)
+        (ROLES_SET.contains(w) || ANON_HEADS.contains_key(w) || w.ends_with("-year-old"))
+            && !crate::lexicon::is_org_word(w)
     })
 }
 

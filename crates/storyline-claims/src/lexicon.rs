@@ -32,6 +32,9 @@ const ISSUING_VERBS_TXT: &str = include_str!("../../../resources/claims/issuing_
 const DENY_CONTENT: &str = include_str!("../../../resources/claims/deny_content.txt");
 const DENY_LABELS: &str = include_str!("../../../resources/claims/deny_labels.txt");
 const LABELLING_VERBS: &str = include_str!("../../../resources/claims/labelling_verbs.txt");
+const DENIED_THINGS: &str = include_str!("../../../resources/claims/denied_things.txt");
+const CLOSING_CUES: &str = include_str!("../../../resources/claims/closing_cues.txt");
+const ING_ADJECTIVES: &str = include_str!("../../../resources/claims/ing_adjectives.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
@@ -51,6 +54,9 @@ pub(crate) enum Frame {
     Post,
     /// Tell-type: an addressee may come first ("told CNN that").
     Object,
+    /// Tell-type whose addressee must be followed by "that", a colon, a quote or a
+    /// pronoun clause ("reminded reporters that", not "reminds visitors of").
+    ObjectClause,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -96,6 +102,7 @@ pub(crate) static CUE_FORMS: LazyLock<HashMap<String, CueEntry>> = LazyLock::new
         let frame = match cols[4] {
             "any" => Frame::Any,
             "object" => Frame::Object,
+            "object-clause" => Frame::ObjectClause,
             "post" => Frame::Post,
             _ => Frame::Clause,
         };
@@ -223,6 +230,16 @@ pub(crate) static DENY_OPENINGS: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .unwrap_or_else(|_| AhoCorasick::new(["\u{0}"]).expect("trivial automaton"))
 });
 
+/// Cue words that take the previous sentence as what is said when they end a
+/// sentence of their own: `resources/claims/closing_cues.txt`.
+pub(crate) static CLOSING_CUES_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(CLOSING_CUES));
+
+/// -ing adjectives inside a speaker phrase ("in neighboring Valdia"):
+/// `resources/claims/ing_adjectives.txt`.
+pub(crate) static ING_ADJECTIVES_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(ING_ADJECTIVES));
+
 /// Verbs that label what someone said ("called the report baseless"):
 /// `resources/claims/labelling_verbs.txt`.
 pub(crate) static LABELLING_VERBS_SET: LazyLock<HashSet<String>> =
@@ -243,9 +260,15 @@ pub(crate) fn ends_with_deny_label(content: &str) -> bool {
         .collect::<String>()
         .to_lowercase();
     let c = c.trim_end_matches(|ch: char| ch.is_ascii_punctuation() || ch.is_whitespace());
+    static THINGS: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(DENIED_THINGS));
     LABELS.iter().any(|l| {
+        // the label is the complement of what it is put on: "the report | baseless",
+        // "the claims as | baseless", not "science | fiction"
         c.strip_suffix(l.as_str())
-            .is_some_and(|rest| rest.is_empty() || rest.ends_with(' '))
+            .filter(|rest| rest.ends_with(' '))
+            .map(|rest| rest.trim_end().trim_end_matches(" as").trim_end())
+            .and_then(|rest| rest.rsplit(' ').next())
+            .is_some_and(|w| THINGS.contains(w))
     })
 }
 

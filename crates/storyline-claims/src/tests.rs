@@ -1532,7 +1532,7 @@ fn a_label_that_denies_makes_a_denial() {
             "The senator described the allegations as baseless.",
             "described",
         ),
-        ("The company branded the report a smear.", "branded"),
+        ("The company described the report as a smear.", "described"),
     ] {
         let a = extract(t);
         let x = find(t, &a, cue);
@@ -1549,4 +1549,65 @@ fn a_label_that_denies_makes_a_denial() {
     }
     let t = "\"There are no plans to close the plant,\" the chief executive said.";
     assert_eq!(find(t, &extract(t), "said").stance, Stance::Deny);
+}
+
+#[test]
+fn nouns_objects_and_things_do_not_enter_the_ledger() {
+    for t in [
+        "Global demand for chips slowed in March.",
+        "Wage demands are rising across the sector.",
+        "The hotel boasts a rooftop pool and three restaurants.",
+        "The team, however, boasts the league's top scorer.",
+        "The old mill reminds visitors of the town's industrial past.",
+        "The strong results reassured investors.",
+        "The recipe calls for two eggs and a cup of flour.",
+        "Two men charged in the robbery that left a guard dead appeared in court on Monday.",
+        "The mayor commented on the ruling, which was issued on Friday.",
+        "The company branded the shoes with a new logo.",
+        "The witness described the scene. The judge lamented.",
+    ] {
+        let a = extract(t);
+        assert!(
+            a.iter().all(|x| x.weak || x.content.is_empty()),
+            "{t}\n{a:#?}"
+        );
+    }
+}
+
+#[test]
+fn denying_labels_must_be_put_on_what_was_said() {
+    for t in [
+        "Researchers called for more funding to fight misinformation.",
+        "The author described her new novel as a work of science fiction.",
+        "Critics called the film a fantasy.",
+        "He said there is no plan yet but he would decide soon.",
+    ] {
+        let a = extract(t);
+        assert!(a.iter().all(|x| x.stance != Stance::Deny), "{t}\n{a:#?}");
+    }
+    let t = "The judge called the defendant's story untrue.";
+    assert_eq!(find(t, &extract(t), "called").stance, Stance::Deny);
+}
+
+#[test]
+fn review_mends_for_addressees_pronouns_and_names() {
+    let t = "The victim's mother said the police had ignored her calls. \
+             She added that she wanted answers.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "added").antecedent), "The victim's mother");
+    let t = "A spokesman for Boeing Commercial Airplanes said the jet was safe.";
+    let a = extract(t);
+    assert_eq!(
+        s(t, find(t, &a, "said").affiliation),
+        "Boeing Commercial Airplanes"
+    );
+    let t = "“Don't forget to vote,” she reminded listeners.";
+    let a = extract(t);
+    let x = find(t, &a, "reminded");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "“Don't forget to vote,”",
+        "{a:#?}"
+    );
+    assert!(!x.weak);
 }
