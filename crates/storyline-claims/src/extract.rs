@@ -6,8 +6,9 @@ use crate::lexicon::{
     ends_with_deny_label, finding_source, is_ly_adverb, is_month, is_org_word, is_pronoun,
     is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS,
     CLOSING_CUES_SET, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE,
-    ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, OCCASIONS,
+    ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, NOUN_FORMS_SET, OCCASIONS,
     OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS, ROLES_SET, SOURCE_PARTICIPLES, STOP,
+    STUDY_NOUNS_SET,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -359,8 +360,11 @@ impl<'a> Doc<'a> {
             }
             None => return None,
         };
-        // "the storm warning was lifted": an -ing form before a finite verb is a noun
-        if low.ends_with("ing") && FINITE_AUX.contains(&self.t(i + 1)) {
+        // "the storm warning was lifted": an -ing form before a finite verb is a noun;
+        // "it's worth noting that": the writer's aside, nobody's statement
+        if low.ends_with("ing") && FINITE_AUX.contains(&self.t(i + 1))
+            || i > a && self.t(i - 1) == "worth"
+        {
             return None;
         }
         if self.toks[i].cap && i != a {
@@ -424,10 +428,27 @@ impl<'a> Doc<'a> {
         // an inverted cue ("“…,” boasted coach Ivo Marsh.") takes its speaker,
         // not a complement, after it
         let inverted = entry.invert && start > a && self.is_closing_quote(start - 1);
-        if i + 1 < b && !(inverted && matches!(entry.frame, Frame::Clause | Frame::Post)) {
+        // "jobless claims rose", "10-year notes": a form that is as often a plural
+        // noun is a cue after a noun only with a clause after it
+        let nounish = NOUN_FORMS_SET.contains(low)
+            && start > a
+            && !is_pronoun(self.t(start - 1))
+            && (!self.toks[start - 1].cap || start - 1 == a)
+            && matches!(entry.frame, Frame::Clause | Frame::Any);
+        let frame = if nounish { Frame::Post } else { entry.frame };
+        // "The Nasdaq added 20.72 points": adding a number is no statement
+        if matches!(low, "add" | "adds" | "added" | "adding")
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+        {
+            return None;
+        }
+        if i + 1 < b && !(inverted && matches!(frame, Frame::Clause | Frame::Post)) {
             let n = self.t(i + 1);
             let n_tok_word = self.is_word(i + 1);
-            match entry.frame {
+            match frame {
                 Frame::Clause => {
                     if n_tok_word
                         && !self.toks[i + 1].cap
@@ -999,6 +1020,15 @@ impl<'a> Doc<'a> {
                 }
                 if tok.kind == TokenKind::Number {
                     s = j;
+                    // "a study in 38 adults": the research, not its subjects
+                    if j > a + 1
+                        && matches!(self.t(j - 1), "in" | "of" | "among" | "with" | "including")
+                        && STUDY_NOUNS_SET.contains(self.t(j - 2))
+                    {
+                        s = j - 2;
+                        count += 2;
+                        continue;
+                    }
                     // "six in 10 voters"
                     if j > a + 1
                         && self.t(j - 1) == "in"
@@ -1276,9 +1306,9 @@ impl<'a> Doc<'a> {
     /// a preposition, and holds no comma, quote or other verb. The source runs
     /// through the clause; its core is the noun phrase before the participle.
     fn np_reduced_clause(&self, h: usize, a: usize) -> Option<Np> {
-        const PREPS: [&str; 14] = [
+        const PREPS: [&str; 16] = [
             "in", "by", "to", "at", "on", "from", "with", "for", "near", "outside", "inside",
-            "down", "up", "out",
+            "down", "up", "out", "above", "below",
         ];
         // words that join a new clause: "The plane crashed in a field and police
         // said" has a finite verb, not a participle, before them ("speaking in
@@ -1327,8 +1357,9 @@ impl<'a> Doc<'a> {
                 }
                 let np = self.np_left(k - 1, a)?;
                 // "After the storm passed in the night officials said": the noun
-                // phrase is the subject of a subordinate clause
-                if np.s > a && CLAUSE_OPENERS.contains(&self.t(np.s - 1)) {
+                // phrase is the subject of a subordinate clause (not so "While the
+                // tweet shown above claimed", where only an adverb follows)
+                if np.s > a && CLAUSE_OPENERS.contains(&self.t(np.s - 1)) && h > k + 1 {
                     return None;
                 }
                 return Some(Np { e: h + 1, ..np });
@@ -1988,7 +2019,11 @@ impl<'a> Doc<'a> {
                     | "now"
                     | "then"
             ) || self.fronted_time(a, j)
-                || (j == a + 1 && is_ly_adverb(self.t(a))))
+                || (j == a + 1 && is_ly_adverb(self.t(a)))
+                // "Shortly after,", "Soon afterwards,"
+                || (j == a + 2
+                    && (is_ly_adverb(self.t(a)) || self.t(a) == "soon")
+                    && matches!(self.t(a + 1), "after" | "afterwards" | "afterward" | "before")))
         {
             s = j + 1;
         }
@@ -3391,7 +3426,13 @@ fn build(
                     src_first
                 };
                 let before = doc.skip_time_left(before, a);
-                if let Some(c) = doc.content_backward(before, a, floor_tok) {
+                // what was said stands apart from its speaker ("…, the minister
+                // said", "“…” he said"), not "They also act as | turn signals"
+                let apart = matches!(config, Config::Inverted(_))
+                    || before > a
+                        && (matches!(doc.raw(before - 1), "," | "—" | "–" | ":" | "-" | ";")
+                            || doc.is_quote(before - 1));
+                if let Some(c) = doc.content_backward(before, a, floor_tok).filter(|_| apart) {
                     content.push(c);
                 }
                 // a quote split around the cue: “X,” he said, “Y.”

@@ -35,6 +35,8 @@ const LABELLING_VERBS: &str = include_str!("../../../resources/claims/labelling_
 const DENIED_THINGS: &str = include_str!("../../../resources/claims/denied_things.txt");
 const CLOSING_CUES: &str = include_str!("../../../resources/claims/closing_cues.txt");
 const ING_ADJECTIVES: &str = include_str!("../../../resources/claims/ing_adjectives.txt");
+const STUDY_NOUNS: &str = include_str!("../../../resources/claims/study_nouns.txt");
+const NOUN_FORMS: &str = include_str!("../../../resources/claims/noun_forms.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
@@ -304,9 +306,19 @@ pub(crate) static ADJ_ED: LazyLock<HashSet<&'static str>> =
 
 /// Nouns after which a prepositional phrase still belongs to the speaker phrase
 /// ("a spokesperson for the ministry", "people familiar with the matter").
+/// Cue forms that are as often plural nouns ("jobless claims"):
+/// `resources/claims/noun_forms.txt`.
+pub(crate) static NOUN_FORMS_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(NOUN_FORMS));
+
+/// Research nouns ("a study in 38 adults"): `resources/claims/study_nouns.txt`.
+pub(crate) static STUDY_NOUNS_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(STUDY_NOUNS));
+
 pub(crate) fn pp_head(low: &str) -> bool {
     ANON_HEADS.contains_key(low)
         || ROLES_SET.contains(low)
+        || STUDY_NOUNS_SET.contains(low)
         || matches!(
             low,
             "familiar"

@@ -1611,3 +1611,51 @@ fn review_mends_for_addressees_pronouns_and_names() {
     );
     assert!(!x.weak);
 }
+
+#[test]
+fn real_page_shapes_research_asides_markets_and_contractions() {
+    // research is the source, not the people it studied
+    for (t, who) in [
+        (
+            "A study in 38 adults found that skipping breakfast raised cravings.",
+            "A study in 38 adults",
+        ),
+        (
+            "One review of 14 studies found that meditation helped.",
+            "One review of 14 studies",
+        ),
+    ] {
+        let a = extract(t);
+        let x = find(t, &a, "found");
+        assert_eq!(s(t, Some(x.source)), who, "{a:#?}");
+        assert!(!x.anonymous);
+    }
+    // no statement: the writer's aside, a market move, nouns that look like cues
+    for t in [
+        "It's worth noting, though, that those figures are estimates.",
+        "The Nasdaq Composite added 20.72 points, or 0.24%.",
+        "Benchmark 10-year notes last rose 7/32 in price.",
+        "Jobless claims rose to 230,000 last week.",
+        "The band will play a hometown show on Sept. 12.",
+        "They also act as X-shaped turn signals.",
+    ] {
+        let a = extract(t);
+        assert!(
+            a.iter().all(|x| x.weak || x.content.is_empty()),
+            "{t}\n{a:#?}"
+        );
+    }
+    // "won't" keeps its "wo" in the cue; an opening "Shortly after," is no subject
+    let t = "The coach won't say whether the striker will play.";
+    let a = extract(t);
+    assert_eq!(s(t, find(t, &a, "say").speaker), "The coach", "{a:#?}");
+    let t = "Shortly after, some of the senator's allies took to social media, \
+             claiming that the vote was rigged.";
+    let a = extract(t);
+    assert!(
+        s(t, Some(find(t, &a, "claiming").source)).starts_with("some of the senator"),
+        "{a:#?}"
+    );
+    // a verb form that is also a plural noun still cues a clause
+    speaker_is("The agency notes that prices fell.", "notes", "The agency");
+}
