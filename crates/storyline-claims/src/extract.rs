@@ -436,6 +436,11 @@ impl<'a> Doc<'a> {
             && (!self.toks[start - 1].cap || start - 1 == a)
             && matches!(entry.frame, Frame::Clause | Frame::Any);
         let frame = if nounish { Frame::Post } else { entry.frame };
+        // "… according to credible reports.": such a form ending the sentence is the
+        // noun
+        if nounish && !inverted && (i + 1 >= b || matches!(self.t(i + 1), "." | "!" | "?" | ")")) {
+            return None;
+        }
         // "The Nasdaq added 20.72 points": adding a number is no statement
         if matches!(low, "add" | "adds" | "added" | "adding")
             && self
@@ -517,6 +522,10 @@ impl<'a> Doc<'a> {
                     let bare_clause = matches!(n, "it" | "he" | "she" | "they" | "we" | "i")
                         && FINITE_AUX.contains(&self.t(i + 2));
                     if n_tok_word && n != "that" && !matches!(n, "on" | "in") && !bare_clause {
+                        return None;
+                    }
+                    // "critical reports that depicted …": a relative clause
+                    if n == "that" && (self.verbish(i + 2) || FINITE_AUX.contains(&self.t(i + 2))) {
                         return None;
                     }
                     // "remarked on Twitter that", "commented in an interview:", not
@@ -1612,6 +1621,12 @@ impl<'a> Doc<'a> {
             if w == "and" && e + 1 < b && self.toks[e + 1].cap && e > k && self.toks[e - 1].cap {
                 e += 1;
                 continue;
+            }
+            // "according to credible reports": a cue form that is also a plural
+            // noun ends the phrase as its head
+            if e > k && NOUN_FORMS_SET.contains(w) && !is_pronoun(self.t(e - 1)) {
+                e += 1;
+                break;
             }
             if STOP.contains(w) || (self.verbish(e) && e > k) || is_time_word(w) {
                 break;
@@ -3024,52 +3039,8 @@ fn colon_headline(
     {
         return None;
     }
-    let key = doc.t(a);
-    if colon == a + 1
-        && matches!(
-            key,
-            "title"
-                | "outlet"
-                | "author"
-                | "authors"
-                | "date"
-                | "source"
-                | "sponsored"
-                | "sponsor"
-                | "published"
-                | "updated"
-                | "by"
-                | "photo"
-                | "editor"
-                | "note"
-                | "update"
-                | "related"
-                | "tags"
-                | "category"
-                | "topic"
-                | "file"
-                | "watch"
-                | "video"
-                | "caption"
-                | "location"
-                | "byline"
-                | "dateline"
-                | "headline"
-                | "url"
-                | "credit"
-                | "credits"
-                | "subject"
-                | "from"
-                | "to"
-                | "re"
-                | "cc"
-                | "summary"
-                | "correction"
-                | "advertisement"
-                | "warning"
-                | "background"
-        )
-    {
+    // "Title: …", "Disclosure: …": a page's field labels and rubrics are nobody
+    if colon == a + 1 && crate::lexicon::is_rubric(doc.t(a)) {
         return None;
     }
     let label = doc.span(a, colon).slice(doc.text).unwrap_or("");
@@ -3339,11 +3310,12 @@ fn build(
         }
         k = z;
     }
-    // "told reporters in Port Ellis." / "said at a rally in Ohio,"
+    // "told reporters in Port Ellis." / "said at a rally in Ohio," / "“…,” he said
+    // of the plan."
     if k < b
         && matches!(
             doc.t(k),
-            "in" | "at" | "during" | "after" | "while" | "from" | "via" | "before"
+            "in" | "at" | "during" | "after" | "while" | "from" | "via" | "before" | "of" | "about"
         )
     {
         let mut z = k + 1;

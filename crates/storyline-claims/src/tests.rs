@@ -1659,3 +1659,36 @@ fn real_page_shapes_research_asides_markets_and_contractions() {
     // a verb form that is also a plural noun still cues a clause
     speaker_is("The agency notes that prices fell.", "notes", "The agency");
 }
+
+#[test]
+fn said_of_a_topic_reports_the_quote_and_labels_are_nobody() {
+    let t = "“We cannot reach the Moon without a big rocket,” Ola Brandt said of the programme.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "“We cannot reach the Moon without a big rocket,”"
+    );
+    assert!(x.direct);
+    let t = "At least 40 people were hurt, according to credible reports.";
+    let a = extract(t);
+    assert_eq!(
+        s(t, find(t, &a, "according").speaker),
+        "credible reports",
+        "{a:#?}"
+    );
+    assert!(
+        a.iter().all(|x| !s(t, Some(x.cue)).contains("reports")),
+        "{a:#?}"
+    );
+    for t in [
+        "Disclosure: the site may earn a commission from some products.",
+        "The agency cited critical reports that depicted technical problems.",
+    ] {
+        let a = extract(t);
+        assert!(
+            a.iter().all(|x| x.weak || x.content.is_empty()),
+            "{t}\n{a:#?}"
+        );
+    }
+}
