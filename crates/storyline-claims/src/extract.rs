@@ -1945,12 +1945,22 @@ impl<'a> Doc<'a> {
         while e > a && matches!(self.t(e - 1), "," | "—" | "–" | "-") && !self.is_quote(e - 1) {
             e -= 1;
         }
+        let s = floor.max(a);
         if e > a && self.is_closing_quote(e - 1) {
             if let Some(q) = self.region_closed_by(e - 1) {
+                // 'Apple was "pulled into the enterprise," Cook said': a quote that
+                // ends a clause begun before it is part of that clause
+                let qs = self.toks.partition_point(|t| t.s < q.start);
+                if qs > s
+                    && self.is_word(qs - 1)
+                    && !self.in_quote(qs - 1)
+                    && (s..qs).all(|j| !self.is_quote(j))
+                {
+                    return self.trim_content(s, e).or(Some(q));
+                }
                 return Some(q);
             }
         }
-        let s = floor.max(a);
         if e <= s {
             return None;
         }
@@ -3039,8 +3049,16 @@ fn colon_headline(
     {
         return None;
     }
-    // "Title: …", "Disclosure: …": a page's field labels and rubrics are nobody
-    if colon == a + 1 && crate::lexicon::is_rubric(doc.t(a)) {
+    // "Title: …", "Disclosure: …": a page's field labels and rubrics are nobody;
+    // "R: 50,000": a one-letter label before a figure is a table row
+    if colon == a + 1 && crate::lexicon::is_rubric(doc.t(a))
+        || colon == a + 1
+            && doc.t(a).chars().count() == 1
+            && doc
+                .toks
+                .get(colon + 1)
+                .is_some_and(|t| t.kind == TokenKind::Number)
+    {
         return None;
     }
     let label = doc.span(a, colon).slice(doc.text).unwrap_or("");
@@ -3320,7 +3338,7 @@ fn build(
     {
         let mut z = k + 1;
         while z < b
-            && z - k < 9
+            && z - k < 14
             && doc.is_word(z)
             && doc.t(z) != "that"
             && !CUE_FORMS.contains_key(doc.t(z))

@@ -1692,3 +1692,35 @@ fn said_of_a_topic_reports_the_quote_and_labels_are_nobody() {
         );
     }
 }
+
+#[test]
+fn third_sample_mends_partial_quotes_modifiers_and_table_rows() {
+    let t = "Apple was \"pulled into the enterprise,\" chief executive Ola Brandt said Tuesday \
+             in a fireside chat with the founder and co-chief of a software firm.";
+    let a = extract(t);
+    let x = find(t, &a, "said");
+    assert_eq!(
+        s(t, x.content.first().copied()),
+        "Apple was \"pulled into the enterprise,\""
+    );
+    speaker_is(
+        "Harbour Records have twice denied doing anything wrong.",
+        "denied",
+        "Harbour Records",
+    );
+    for t in [
+        "R: 50,000 won for the front rows.",
+        "The group maintains a political office in Doha.",
+    ] {
+        let a = extract(t);
+        assert!(
+            a.iter().all(|x| x.weak || x.content.is_empty()),
+            "{t}\n{a:#?}"
+        );
+    }
+    speaker_is(
+        "The group maintains that its office is open.",
+        "maintains",
+        "The group",
+    );
+}
