@@ -1866,7 +1866,9 @@ impl<'a> Doc<'a> {
         while k < b && matches!(self.t(k), ":" | "," | "-" | "—" | "–") {
             k += 1;
         }
-        if k >= b {
+        // "declined to comment, and the seller did not respond": the joined clause
+        // is another attribution's
+        if k >= b || matches!(self.t(k), "and" | "but") && self.np_then_cue(k, b) {
             return None;
         }
         // a quote opening the content that runs beyond the sentence
@@ -2980,7 +2982,14 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| CLOSING_CUES_SET.contains(&w.to_lowercase()));
-            if att.content.is_empty() && att.cue_kind != CueKind::Refusal && closing && si > 0 {
+            // "What did the prosecutors say?" asks; it reports nothing
+            let question = b > a && doc.t(b - 1) == "?";
+            if att.content.is_empty()
+                && att.cue_kind != CueKind::Refusal
+                && closing
+                && !question
+                && si > 0
+            {
                 let (pa, pb) = doc.sents[si - 1];
                 let prev = doc.span(pa, pb);
                 if let Some(c) = doc.trim_content(pa, pb) {
@@ -3333,15 +3342,27 @@ fn build(
     if k < b
         && matches!(
             doc.t(k),
-            "in" | "at" | "during" | "after" | "while" | "from" | "via" | "before" | "of" | "about"
+            "in" | "at"
+                | "on"
+                | "during"
+                | "after"
+                | "while"
+                | "from"
+                | "via"
+                | "before"
+                | "of"
+                | "about"
         )
     {
         let mut z = k + 1;
         while z < b
             && z - k < 14
-            && doc.is_word(z)
+            && (doc.is_word(z) || matches!(doc.t(z), "'s" | "’s"))
             && doc.t(z) != "that"
-            && !CUE_FORMS.contains_key(doc.t(z))
+            // a cue word there opens a clause, unless it ends the phrase as a noun
+            // ("on a business channel's evening show.")
+            && (!CUE_FORMS.contains_key(doc.t(z))
+                || z + 1 < b && matches!(doc.t(z + 1), "." | "!" | "?") && z + 2 >= b)
         {
             z += 1;
         }
@@ -3876,6 +3897,22 @@ fn finish(doc: &Doc, att: &mut Attribution) {
         if let Some(b) = after_dateline(doc.text, *first) {
             first.start = b;
         }
+    }
+    // "There was no comment from X but Y welcomed …": a refusal says nothing, and
+    // the clause joined after it is someone else's
+    if att.cue_kind == CueKind::Refusal
+        && att
+            .content
+            .first()
+            .and_then(|c| c.slice(doc.text))
+            .is_some_and(|c| {
+                let l = c.trim_start().to_ascii_lowercase();
+                ["but ", "and ", "while ", "although "]
+                    .iter()
+                    .any(|j| l.starts_with(j))
+            })
+    {
+        att.content.clear();
     }
     let Some(first) = att.content.first().copied() else {
         return;

@@ -188,7 +188,13 @@ pub fn to_claims(
             .collect::<Vec<_>>()
             .join(" … ");
         // The contract requires a content to quote; an attribution without one is
-        // not a claim.
+        // not a claim, except a refusal ("The ministry declined to comment."),
+        // whose own words are what it says.
+        let content = if content.trim().is_empty() && a.stance == Stance::Decline {
+            a.cue.slice(text).unwrap_or("").to_string()
+        } else {
+            content
+        };
         if content.trim().is_empty() {
             continue;
         }

@@ -1724,3 +1724,42 @@ fn third_sample_mends_partial_quotes_modifiers_and_table_rows() {
         "The group",
     );
 }
+
+#[test]
+fn fourth_sample_mends_questions_refusals_and_occasions() {
+    // a question asks; it takes no earlier sentence as what was said
+    let t = "The court dropped the case.\n\nWhat did the prosecutors say?";
+    assert!(
+        extract(t).iter().all(|x| x.content.is_empty()),
+        "{:#?}",
+        extract(t)
+    );
+    // a refusal is a claim of its own, and the clause joined after it is not its
+    let t = "There was no immediate comment from the palace but the opposition welcomed the move.";
+    let a = extract(t);
+    let x = find(t, &a, "no immediate comment");
+    assert!(x.content.is_empty(), "{a:#?}");
+    let c = to_claims("d1", t, &a, &TimeValue::unknown(), 0);
+    assert!(c.iter().any(|c| c.stance == Stance::Decline), "{c:#?}");
+    let t = "The fund declined to comment, and the seller did not respond to emails.";
+    let a = extract(t);
+    assert_eq!(find(t, &a, "respond").stance, Stance::Decline, "{a:#?}");
+    assert_eq!(s(t, find(t, &a, "respond").speaker), "the seller");
+    let t = "The ministry declined to comment.";
+    let c = to_claims("d1", t, &extract(t), &TimeValue::unknown(), 0);
+    assert_eq!(c.len(), 1);
+    assert_eq!(c[0].content, "declined to comment");
+    // the verb group and the occasion
+    speaker_is(
+        "State Department experts somehow cannot explain why they were silent.",
+        "explain",
+        "State Department experts",
+    );
+    let t =
+        "\"It was down four days running,\" Ola Maley said on a business channel's evening show.";
+    let a = extract(t);
+    assert_eq!(
+        s(t, find(t, &a, "said").content.first().copied()),
+        "\"It was down four days running,\""
+    );
+}
