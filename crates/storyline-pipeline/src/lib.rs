@@ -65,11 +65,35 @@ fn tag_times(document: &mut Document) {
 /// The stages that read English only.
 const ENGLISH_ONLY_STAGES: [&str; 3] = ["times", "entities", "claims"];
 
-/// Whether the English-only stages run on a document in `language` (an ISO 639-1
-/// code, `und` when the ingest could not tell): English, or unknown.
-fn reads_english(language: &str) -> bool {
+/// Whether the English-only stages run on a document: unless its text itself is
+/// long enough to tell and is plainly not English, they do. A label alone (a
+/// page's `lang`, a detector's guess on a two-line brief, "Language: English")
+/// never turns them off: the cost of skipping an English article is a hole in the
+/// storyline, the cost of reading a foreign one is a few misreadings.
+fn reads_english(language: &str, text: &str) -> bool {
     let l = language.trim().to_ascii_lowercase();
-    l.is_empty() || l == "und" || l == "en" || l.starts_with("en-") || l.starts_with("en_")
+    if l.is_empty() || matches!(l.as_str(), "und" | "en" | "eng" | "english") {
+        return true;
+    }
+    if l.starts_with("en-") || l.starts_with("en_") {
+        return true;
+    }
+    // words that English prose is dense in and other languages rarely write
+    const EN: [&str; 12] = [
+        "the", "of", "and", "to", "is", "that", "for", "was", "with", "said", "has", "by",
+    ];
+    let words: Vec<&str> = text.split_whitespace().take(400).collect();
+    if words.len() < 40 {
+        return true;
+    }
+    let hits = words
+        .iter()
+        .filter(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            EN.iter().any(|e| w.eq_ignore_ascii_case(e))
+        })
+        .count();
+    hits * 100 >= words.len() * 8
 }
 
 /// Claims of one document; a claim whose cue carries a time expression ("said on
@@ -105,7 +129,7 @@ fn extract_claims(document: &Document) -> Vec<Claim> {
 pub fn analyze_document(mut document: Document) -> DocAnalysis {
     // the time, entity and claims stages read English; on another language they
     // would make things up, so they stand aside and say so
-    let english = reads_english(&document.language);
+    let english = reads_english(&document.language, &document.text);
     let (entity_mentions, claims) = if english {
         tag_times(&mut document);
         let mentions = storyline_entities::extract(&document.id, &document.text).mentions;
@@ -389,13 +413,19 @@ pub(crate) mod tests {
         // a Portuguese article written for this test: a speaker, a cue-like colon,
         // a date; none of it may come out of the English stages
         let pt = "O prefeito Carlos Mendes disse na segunda-feira que a ponte será reaberta \
-            em março. Moradores: estamos cansados de esperar, afirmou Ana Souza.";
+            em março, depois de dois anos de obras atrasadas. Moradores: estamos cansados de \
+            esperar, afirmou Ana Souza, que vive perto do rio. A câmara municipal aprovou o \
+            orçamento na semana passada, mas a oposição votou contra e pediu uma auditoria das \
+            contas da obra, que custou o dobro do previsto.";
         let en = "Mayor Carlos Mendes said on Monday that the bridge would reopen in March.";
-        let mut p = doc("d1", None, pt);
-        p.language = "pt".into();
+        let p2 = || {
+            let mut p = doc("d1", None, pt);
+            p.language = "pt".into();
+            p
+        };
         let mut e = doc("d2", None, en);
         e.language = "en-GB".into();
-        let report = analyze(vec![p, e], vec![]);
+        let report = analyze(vec![p2(), e], vec![]);
         let d1 = &report.documents[0];
         assert!(d1.times.is_empty());
         let stages: Vec<&str> = d1.skipped.iter().map(|s| s.stage.as_str()).collect();
@@ -406,7 +436,19 @@ pub(crate) mod tests {
             .entities
             .iter()
             .all(|x| x.mentions.iter().all(|m| m.doc != "d1")));
-        // an English document (any region) is read as before
+        // an English document (any region) is read as before, and so is a short
+        // English brief that a detector or a page template mislabelled
+        let mut brief = doc(
+            "d3",
+            None,
+            "Halvard Mining plans to cut 600 jobs, sources said.",
+        );
+        brief.language = "fr".into();
+        let mut e = doc("d2", None, en);
+        e.language = "en-GB".into();
+        let report = analyze(vec![p2(), e, brief], vec![]);
+        assert!(report.documents[2].skipped.is_empty());
+        assert!(report.claims.iter().any(|c| c.doc == "d3"));
         let d2 = &report.documents[1];
         assert!(d2.skipped.is_empty());
         assert!(report.claims.iter().any(|c| c.doc == "d2"));
