@@ -6,9 +6,9 @@ use crate::lexicon::{
     ends_with_deny_label, finding_source, is_ly_adverb, is_month, is_org_word, is_pronoun,
     is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS,
     CLOSING_CUES_SET, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE,
-    ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, NOUN_FORMS_SET, OCCASIONS,
-    OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS, ROLES_SET, SOURCE_PARTICIPLES, STOP,
-    STUDY_NOUNS_SET,
+    ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, NOUN_FORMS_SET,
+    NOUN_FORM_VERBS_SET, OCCASIONS, OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS, ROLES_SET,
+    SOURCE_PARTICIPLES, STOP, STUDY_NOUNS_SET,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -428,25 +428,53 @@ impl<'a> Doc<'a> {
         // an inverted cue ("“…,” boasted coach Ivo Marsh.") takes its speaker,
         // not a complement, after it
         let inverted = entry.invert && start > a && self.is_closing_quote(start - 1);
-        // "jobless claims rose", "10-year notes": a form that is as often a plural
-        // noun is a cue after a noun only with a clause after it
-        let nounish = NOUN_FORMS_SET.contains(low)
-            && start > a
-            && !is_pronoun(self.t(start - 1))
-            && (!self.toks[start - 1].cap || start - 1 == a)
-            && matches!(entry.frame, Frame::Clause | Frame::Any);
-        let frame = if nounish { Frame::Post } else { entry.frame };
-        // "… according to credible reports.": such a form ending the sentence is the
-        // noun
-        if nounish && !inverted && (i + 1 >= b || matches!(self.t(i + 1), "." | "!" | "?" | ")")) {
+        // "jobless claims rose", "turn signals.", "reports that depicted": a form
+        // that is as often a plural noun is the noun before a verb, a preposition,
+        // a relative clause, or a sentence's end with no clause before it
+        // ("according to credible reports." is the noun too)
+        let after_according =
+            (start.saturating_sub(5).max(a)..start).any(|j| self.t(j) == "according");
+        if after_according && NOUN_FORMS_SET.contains(low) {
             return None;
         }
+        if NOUN_FORMS_SET.contains(low) && start > a && !is_pronoun(self.t(start - 1)) && !inverted
+        {
+            let n = self.t(i + 1);
+            let ends = i + 1 >= b || matches!(n, "." | "!" | "?" | ")");
+            let clause_before = (a..start).any(|j| self.t(j) == "," || self.is_closing_quote(j));
+            let noun_next = FINITE_AUX.contains(&n)
+                || NOUN_FORM_VERBS_SET.contains(n)
+                || n.ends_with("ed") && self.toks.get(i + 1).is_some_and(|t| !t.cap)
+                || matches!(
+                    n,
+                    "of" | "for"
+                        | "in"
+                        | "from"
+                        | "on"
+                        | "by"
+                        | "with"
+                        | "at"
+                        | "against"
+                        | "about"
+                        | "over"
+                        | "under"
+                )
+                || n == "that" && self.t(i + 2).ends_with("ed");
+            if ends && !clause_before || noun_next {
+                return None;
+            }
+        }
+        let frame = entry.frame;
         // "The Nasdaq added 20.72 points": adding a number is no statement
         if matches!(low, "add" | "adds" | "added" | "adding")
             && self
                 .toks
                 .get(i + 1)
                 .is_some_and(|t| t.kind == TokenKind::Number)
+            && matches!(
+                self.t(i + 2),
+                "points" | "point" | "percent" | "%" | "cents" | "pence" | "basis"
+            )
         {
             return None;
         }
@@ -522,10 +550,6 @@ impl<'a> Doc<'a> {
                     let bare_clause = matches!(n, "it" | "he" | "she" | "they" | "we" | "i")
                         && FINITE_AUX.contains(&self.t(i + 2));
                     if n_tok_word && n != "that" && !matches!(n, "on" | "in") && !bare_clause {
-                        return None;
-                    }
-                    // "critical reports that depicted …": a relative clause
-                    if n == "that" && (self.verbish(i + 2) || FINITE_AUX.contains(&self.t(i + 2))) {
                         return None;
                     }
                     // "remarked on Twitter that", "commented in an interview:", not
@@ -1953,10 +1977,16 @@ impl<'a> Doc<'a> {
                 // 'Apple was "pulled into the enterprise," Cook said': a quote that
                 // ends a clause begun before it is part of that clause
                 let qs = self.toks.partition_point(|t| t.s < q.start);
+                let lower = self
+                    .toks
+                    .get(qs + 1)
+                    .is_some_and(|t| !t.cap && t.kind == TokenKind::Word);
                 if qs > s
+                    && lower
                     && self.is_word(qs - 1)
                     && !self.in_quote(qs - 1)
                     && (s..qs).all(|j| !self.is_quote(j))
+                    && (s..qs).any(|j| FINITE_AUX.contains(&self.t(j)) || self.verbish(j))
                 {
                     return self.trim_content(s, e).or(Some(q));
                 }
@@ -2953,6 +2983,11 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
                 i = next;
                 continue;
             }
+            // "What did the prosecutors say?": the writer asks; nobody is quoted
+            if b > a && doc.t(b - 1) == "?" && !(a..b).any(|j| doc.is_quote(j)) {
+                i = next;
+                continue;
+            }
             // inside the forward content of an earlier attribution of this sentence
             let hs = doc.toks[cue.head].s;
             if out[first..]
@@ -2982,12 +3017,24 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
                 .rsplit(' ')
                 .next()
                 .is_some_and(|w| CLOSING_CUES_SET.contains(&w.to_lowercase()));
-            // "What did the prosecutors say?" asks; it reports nothing
+            // "What did the prosecutors say?" asks; it reports nothing. Only a
+            // sentence that is nothing but its speaker and cue ("A senior US
+            // official said.") points back.
             let question = b > a && doc.t(b - 1) == "?";
+            let bare = doc.toks.get(a).is_some_and(|t| t.s == att.source.start) && {
+                // after the cue only punctuation and a time ("said. on Friday.")
+                let mut j = doc.toks.partition_point(|t| t.s < att.cue.end).max(a);
+                while j < b && doc.is_punct(j) && !doc.is_quote(j) {
+                    j += 1;
+                }
+                let j = doc.skip_time_right(j, b);
+                (j..b).all(|x| doc.is_punct(x) && !doc.is_quote(x))
+            };
             if att.content.is_empty()
                 && att.cue_kind != CueKind::Refusal
                 && closing
                 && !question
+                && bare
                 && si > 0
             {
                 let (pa, pb) = doc.sents[si - 1];
@@ -3062,6 +3109,7 @@ fn colon_headline(
     // "R: 50,000": a one-letter label before a figure is a table row
     if colon == a + 1 && crate::lexicon::is_rubric(doc.t(a))
         || colon == a + 1
+            && !labels.contains(doc.raw(a))
             && doc.t(a).chars().count() == 1
             && doc
                 .toks
@@ -3339,24 +3387,23 @@ fn build(
     }
     // "told reporters in Port Ellis." / "said at a rally in Ohio," / "“…,” he said
     // of the plan."
-    if k < b
-        && matches!(
-            doc.t(k),
-            "in" | "at"
-                | "on"
-                | "during"
-                | "after"
-                | "while"
-                | "from"
-                | "via"
-                | "before"
-                | "of"
-                | "about"
-        )
-    {
+    // A quote before the speaker is surely what was said, so the phrase after the
+    // cue may be longer and may name the topic ("of", "about", "on"); without one,
+    // "said about 40 roads were closed" and "said during the storm trees fell"
+    // hold what was said.
+    let s0 = np.s.min(cue.start);
+    let quote_before = s0 > a
+        && (doc.is_closing_quote(s0 - 1)
+            || s0 > a + 1 && doc.t(s0 - 1) == "," && doc.is_closing_quote(s0 - 2));
+    let occasion_prep = matches!(
+        doc.t(k),
+        "in" | "at" | "during" | "after" | "while" | "from" | "via" | "before"
+    ) || quote_before && matches!(doc.t(k), "on" | "of" | "about");
+    if k < b && occasion_prep {
+        let reach = if quote_before { 14 } else { 9 };
         let mut z = k + 1;
         while z < b
-            && z - k < 14
+            && z - k < reach
             && (doc.is_word(z) || matches!(doc.t(z), "'s" | "’s"))
             && doc.t(z) != "that"
             // a cue word there opens a clause, unless it ends the phrase as a noun
@@ -3437,13 +3484,7 @@ fn build(
                     src_first
                 };
                 let before = doc.skip_time_left(before, a);
-                // what was said stands apart from its speaker ("…, the minister
-                // said", "“…” he said"), not "They also act as | turn signals"
-                let apart = matches!(config, Config::Inverted(_))
-                    || before > a
-                        && (matches!(doc.raw(before - 1), "," | "—" | "–" | ":" | "-" | ";")
-                            || doc.is_quote(before - 1));
-                if let Some(c) = doc.content_backward(before, a, floor_tok).filter(|_| apart) {
+                if let Some(c) = doc.content_backward(before, a, floor_tok) {
                     content.push(c);
                 }
                 // a quote split around the cue: “X,” he said, “Y.”

@@ -37,6 +37,7 @@ const CLOSING_CUES: &str = include_str!("../../../resources/claims/closing_cues.
 const ING_ADJECTIVES: &str = include_str!("../../../resources/claims/ing_adjectives.txt");
 const STUDY_NOUNS: &str = include_str!("../../../resources/claims/study_nouns.txt");
 const NOUN_FORMS: &str = include_str!("../../../resources/claims/noun_forms.txt");
+const NOUN_FORM_VERBS: &str = include_str!("../../../resources/claims/noun_form_verbs.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
@@ -310,6 +311,11 @@ pub(crate) static ADJ_ED: LazyLock<HashSet<&'static str>> =
 /// `resources/claims/noun_forms.txt`.
 pub(crate) static NOUN_FORMS_SET: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(NOUN_FORMS));
+
+/// Verbs after which a noun form is the noun ("claims rose"):
+/// `resources/claims/noun_form_verbs.txt`.
+pub(crate) static NOUN_FORM_VERBS_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(NOUN_FORM_VERBS));
 
 /// Research nouns ("a study in 38 adults"): `resources/claims/study_nouns.txt`.
 pub(crate) static STUDY_NOUNS_SET: LazyLock<HashSet<String>> =
