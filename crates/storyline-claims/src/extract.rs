@@ -421,8 +421,14 @@ impl<'a> Doc<'a> {
                 // source: "the report was denied by the ministry"
                 return self.passive_agent_cue(i, start - 1, entry, b);
             }
-            if CUE_FORMS.contains_key(p) && !self.is_punct(start - 1) && !self.toks[start - 1].cap {
-                return None; // "dismissed claims", "rejected reports"
+            // "dismissed claims", "rejected reports" (not "Early signals suggest",
+            // where the word before is the plural noun subject)
+            if CUE_FORMS.contains_key(p)
+                && !NOUN_FORMS_SET.contains(p)
+                && !self.is_punct(start - 1)
+                && !self.toks[start - 1].cap
+            {
+                return None;
             }
         }
         // an inverted cue ("“…,” boasted coach Ivo Marsh.") takes its speaker,

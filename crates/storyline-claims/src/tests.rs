@@ -1826,6 +1826,12 @@ fn second_review_mends_keep_ordinary_reporting() {
     let x = find(t, &a, "said");
     assert!(x.direct, "{a:#?}");
     assert_eq!(s(t, x.content.first().copied()), "\"we will not give up,\"");
+    // a plural noun subject before a cue is no cue of its own
+    speaker_is(
+        "Recent reports suggest the talks have stalled.",
+        "suggest",
+        "Recent reports",
+    );
     // an answer that opens with a figure is still an answer
     let t = "Q: How many tickets were sold?\n\nA: 50,000 were sold by Friday.\n";
     let a = extract(t);
