@@ -207,6 +207,17 @@ impl<'a> Doc<'a> {
         }
     }
 
+    /// About `n` bytes of text from the start of token `i` (cut at a character
+    /// boundary; empty past the end).
+    fn text_at(&self, i: usize, n: usize) -> &str {
+        let from = self.toks.get(i).map_or(self.text.len(), |t| t.s);
+        let mut to = (from + n).min(self.text.len());
+        while !self.text.is_char_boundary(to) {
+            to -= 1;
+        }
+        self.text.get(from..to).unwrap_or("")
+    }
+
     fn t(&self, i: usize) -> &str {
         self.toks.get(i).map_or("", |t| t.low.as_str())
     }
@@ -3180,21 +3191,11 @@ fn build(
     // "who asked not to be named", "spoke on condition of anonymity", "who
     // requested anonymity"
     if cue.kind != CueKind::According {
-        let from = doc.toks.get(cue.head).map_or(doc.text.len(), |t| t.s);
-        let here = doc
-            .text
-            .get(from..(from + 40).min(doc.text.len()))
-            .or_else(|| doc.text.get(from..))
-            .unwrap_or("");
+        let here = doc.text_at(cue.head, 40);
         if ANON_MARKERS.find(here).is_some_and(|m| m.start() == 0) {
             return None;
         }
-        let after = doc.toks.get(cue.end).map_or(doc.text.len(), |t| t.s);
-        let tail = doc
-            .text
-            .get(after..(after + 40).min(doc.text.len()))
-            .or_else(|| doc.text.get(after..))
-            .unwrap_or("");
+        let tail = doc.text_at(cue.end, 40);
         if ANON_MARKERS.find(tail).is_some_and(|m| m.start() == 0)
             || tail.starts_with("not to be")
             || tail.starts_with("on condition")
