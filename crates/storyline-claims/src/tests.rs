@@ -1706,6 +1706,14 @@ fn third_sample_mends_partial_quotes_modifiers_and_table_rows() {
         "denied",
         "Harbour Records",
     );
+    // sports results written like speaker labels
+    for t in [
+        "Score: Arsenal 2, Chelsea 1.",
+        "Final: Lakers 104, Celtics 99.",
+        "Halftime: Ajax 1, PSV 0.",
+    ] {
+        no_ledger_claim(t);
+    }
     let t = "R: 50,000 won for the front rows.";
     no_ledger_claim(t);
     speaker_is(
