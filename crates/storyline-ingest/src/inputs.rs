@@ -148,6 +148,23 @@ pub fn read_input(source: &InputSource, max_bytes: u64) -> Result<Vec<u8>, Input
             if len > max_bytes {
                 return Err(too_big(len));
             }
+            // an article saved gzip-compressed ("page.html.gz") is read through
+            // its decompressor, under the same limit
+            let gz = path
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().to_lowercase().ends_with(".gz"));
+            if gz {
+                let reader = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file));
+                return read_limited(reader, max_bytes).map_err(|e| match e {
+                    Limited::TooBig => InputError::new(
+                        &shown,
+                        format!("decompressed text is over the size limit of {max_bytes} bytes (raise it with --max-bytes)"),
+                    ),
+                    Limited::Io(e) => {
+                        InputError::new(&shown, format!("not a readable gzip file: {e}"))
+                    }
+                });
+            }
             read_limited(file, max_bytes).map_err(|e| match e {
                 Limited::TooBig => too_big(max_bytes + 1),
                 Limited::Io(e) => InputError::new(&shown, io_reason(&e)),
@@ -207,6 +224,32 @@ mod tests {
             })
             .collect();
         assert_eq!(names, ["a.txt", "b.txt", "sub/c.md"]);
+    }
+
+    #[test]
+    fn gzip_articles_are_read_through_and_bad_ones_named() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let text = "The harbour of Lind reopened on Monday after a week of storms, the port \
+                    authority said. Ferries resumed their timetable in the afternoon.\n"
+            .repeat(12);
+        let good = dir.path().join("brief.txt.gz");
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        enc.write_all(text.as_bytes()).unwrap();
+        let gz = enc.finish().unwrap();
+        fs::write(&good, &gz).unwrap();
+        let bytes = read_input(&InputSource::File(good.clone()), 1 << 20).unwrap();
+        assert_eq!(bytes, text.as_bytes());
+        let doc = crate::document_from_bytes(&good.display().to_string(), &bytes).unwrap();
+        assert!(doc.text.contains("harbour of Lind"), "{}", doc.text);
+        // cut short, and over the limit once decompressed: clear errors
+        let cut = dir.path().join("cut.txt.gz");
+        fs::write(&cut, &gz[..gz.len() / 2]).unwrap();
+        let e = read_input(&InputSource::File(cut), 1 << 20).unwrap_err();
+        assert!(e.reason.contains("gzip"), "{e}");
+        assert!(gz.len() < 400 && text.len() > 400);
+        let e = read_input(&InputSource::File(good), 400).unwrap_err();
+        assert!(e.reason.contains("decompressed"), "{e}");
     }
 
     #[test]

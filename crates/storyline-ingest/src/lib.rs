@@ -31,6 +31,7 @@ pub const DEFAULT_MAX_BYTES: u64 = 50 * 1000 * 1000;
 /// `path`, and to recognise Markdown (`.md`, `.markdown`).
 pub fn document_from_bytes(path: &str, bytes: &[u8]) -> Result<Document, InputError> {
     let lower = path.to_lowercase();
+    let lower = lower.strip_suffix(".gz").unwrap_or(&lower);
     let markdown = lower.ends_with(".md") || lower.ends_with(".markdown");
     let sniff = if markdown {
         decode::opens_html_document
