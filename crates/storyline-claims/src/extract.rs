@@ -449,13 +449,11 @@ impl<'a> Doc<'a> {
         // that is as often a plural noun is the noun before a verb, a preposition,
         // a relative clause, or a sentence's end with no clause before it
         // ("according to credible reports." is the noun too)
-        let after_according =
-            (start.saturating_sub(5).max(a)..start).any(|j| self.t(j) == "according");
-        if after_according && NOUN_FORMS_SET.contains(low) {
+        let noun_form = NOUN_FORMS_SET.contains(low);
+        if noun_form && (start.saturating_sub(5).max(a)..start).any(|j| self.t(j) == "according") {
             return None;
         }
-        if NOUN_FORMS_SET.contains(low) && start > a && !is_pronoun(self.t(start - 1)) && !inverted
-        {
+        if noun_form && start > a && !is_pronoun(self.t(start - 1)) && !inverted {
             let n = self.t(i + 1);
             let ends = i + 1 >= b || matches!(n, "." | "!" | "?" | ")");
             let clause_before = (a..start).any(|j| self.t(j) == "," || self.is_closing_quote(j));
@@ -564,8 +562,7 @@ impl<'a> Doc<'a> {
                 Frame::Post => {
                     // "hinted it might", "charged he had": a pronoun subject and its
                     // auxiliary open a clause
-                    let bare_clause = matches!(n, "it" | "he" | "she" | "they" | "we" | "i")
-                        && FINITE_AUX.contains(&self.t(i + 2));
+                    let bare_clause = self.pronoun_clause(i + 1);
                     if n_tok_word && n != "that" && !matches!(n, "on" | "in") && !bare_clause {
                         return None;
                     }
@@ -588,8 +585,7 @@ impl<'a> Doc<'a> {
                     let opens = after_quote
                         || matches!(self.t(k), "that" | ":")
                         || self.is_quote(k)
-                        || matches!(self.t(k), "it" | "he" | "she" | "they" | "we" | "i")
-                            && FINITE_AUX.contains(&self.t(k + 1));
+                        || self.pronoun_clause(k);
                     if !opens {
                         return None;
                     }
@@ -784,6 +780,13 @@ impl<'a> Doc<'a> {
             || (w.ends_with("ing")
                 && !matches!(w, "king" | "briefing" | "wing" | "beijing" | "spring"))
             || CUE_FORMS.contains_key(w)
+    }
+
+    /// Whether a pronoun subject and its auxiliary open a clause at `k` ("it
+    /// might", "he would").
+    fn pronoun_clause(&self, k: usize) -> bool {
+        matches!(self.t(k), "it" | "he" | "she" | "they" | "we" | "i")
+            && FINITE_AUX.contains(&self.t(k + 1))
     }
 
     /// Whether the "that" at `j` opens a clause that is said ("on Twitter that the
@@ -3029,15 +3032,10 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
         // an attribution whose content is empty and whose cue ends the sentence:
         // the previous sentence is its content ("… in Gaza. A senior US official said.")
         for att in out.iter_mut().skip(first) {
-            let cue_word = doc.text.get(att.cue.start..att.cue.end).unwrap_or("");
-            let closing = cue_word
-                .rsplit(' ')
-                .next()
-                .is_some_and(|w| CLOSING_CUES_SET.contains(&w.to_lowercase()));
-            // "What did the prosecutors say?" asks; it reports nothing. Only a
-            // sentence that is nothing but its speaker and cue ("A senior US
-            // official said.") points back.
-            let question = b > a && doc.t(b - 1) == "?";
+            let last = doc.toks.partition_point(|t| t.e <= att.cue.end);
+            let closing = last > 0 && CLOSING_CUES_SET.contains(doc.t(last - 1));
+            // Only a sentence that is nothing but its speaker and cue ("A senior
+            // US official said.") points back (a question made no attribution).
             let bare = doc.toks.get(a).is_some_and(|t| t.s == att.source.start) && {
                 // after the cue only punctuation and a time ("said. on Friday.")
                 let mut j = doc.toks.partition_point(|t| t.s < att.cue.end).max(a);
@@ -3050,7 +3048,6 @@ pub(crate) fn extract_rules(doc: &Doc) -> Vec<Attribution> {
             if att.content.is_empty()
                 && att.cue_kind != CueKind::Refusal
                 && closing
-                && !question
                 && bare
                 && si > 0
             {

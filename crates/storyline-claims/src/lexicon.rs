@@ -305,8 +305,6 @@ pub(crate) static CUE_MODIFIERS: LazyLock<HashSet<&'static str>> =
 pub(crate) static ADJ_ED: LazyLock<HashSet<&'static str>> =
     LazyLock::new(|| data_lines(ADJ_ED_TXT).map(str::trim).collect());
 
-/// Nouns after which a prepositional phrase still belongs to the speaker phrase
-/// ("a spokesperson for the ministry", "people familiar with the matter").
 /// Cue forms that are as often plural nouns ("jobless claims"):
 /// `resources/claims/noun_forms.txt`.
 pub(crate) static NOUN_FORMS_SET: LazyLock<HashSet<String>> =
@@ -321,6 +319,8 @@ pub(crate) static NOUN_FORM_VERBS_SET: LazyLock<HashSet<String>> =
 pub(crate) static STUDY_NOUNS_SET: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(STUDY_NOUNS));
 
+/// Nouns after which a prepositional phrase still belongs to the speaker phrase
+/// ("a spokesperson for the ministry", "people familiar with the matter").
 pub(crate) fn pp_head(low: &str) -> bool {
     ANON_HEADS.contains_key(low)
         || ROLES_SET.contains(low)
