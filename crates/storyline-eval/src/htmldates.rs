@@ -3,8 +3,8 @@
 //! `pages/*.gz`), exactly as htmldate's own comparison does: the page HTML alone (no
 //! URL), an exact-day match, TP/FP/FN summed over pages (a wrong date is an FP only;
 //! a "no date" page can never be a TN), precision, recall, accuracy and F-score.
-//! Pages are split into a tune and a held-out half by a hash of the file name (see
-//! [`crate::extract::Subset`]).
+//! Pages are split into a tune part (three quarters) and a held-out quarter by a
+//! hash of the file name (see [`crate::extract::Subset::contains_quarter`]).
 
 use crate::extract::{read_gz_text, Subset};
 use crate::score::ratio;
@@ -50,7 +50,7 @@ pub fn eval_dates(dir: &Path, subset: Subset) -> anyhow::Result<DateScores> {
         let Some(file) = entry.get("file").and_then(|f| f.as_str()) else {
             continue;
         };
-        if !subset.contains(file) {
+        if !subset.contains_quarter(file) {
             continue;
         }
         let want = entry
@@ -134,8 +134,8 @@ mod tests {
         std::fs::create_dir_all(dir.join("pages")).unwrap();
         let page = "<html><head><meta property=\"article:published_time\" \
                     content=\"2024-05-02T10:00:00Z\"></head><body><p>Port news.</p></body></html>";
-        let tune = Subset::Tune.name_in("t", ".html");
-        let held = Subset::Heldout.name_in("h", ".html");
+        let tune = Subset::Tune.name_in_quarter("t", ".html");
+        let held = Subset::Heldout.name_in_quarter("h", ".html");
         for name in [&tune, &held] {
             let mut gz = GzEncoder::new(Vec::new(), Compression::default());
             gz.write_all(page.as_bytes()).unwrap();

@@ -7,6 +7,7 @@
 use super::scan::{Hinted, Scan};
 use crate::dates::find_dates;
 use crate::lexicon::data_lines;
+use aho_corasick::AhoCorasick;
 use chrono::NaiveDate;
 use regex::Regex;
 use std::cell::OnceCell;
@@ -55,6 +56,8 @@ struct Lexicon {
     /// Publication meta names by priority, with whether the name is generic.
     meta_pub: Vec<(String, bool)>,
     meta_mod: Vec<String>,
+    /// JSON-LD keys whose objects are contributions to the page (reviews).
+    jsonld_parts: Vec<String>,
     attr_pub: Vec<String>,
     attr_mod: Vec<String>,
     text_pub: Vec<String>,
@@ -66,6 +69,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut lex = Lexicon {
         meta_pub: vec![],
         meta_mod: vec![],
+        jsonld_parts: vec![],
         attr_pub: vec![],
         attr_mod: vec![],
         text_pub: vec![],
@@ -79,6 +83,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 "published" => lex.meta_pub.push((name, false)),
                 "published-generic" => lex.meta_pub.push((name, true)),
                 "modified" => lex.meta_mod.push(name),
+                "jsonld-part" => lex.jsonld_parts.push(name),
                 _ => {}
             }
         }
@@ -286,6 +291,75 @@ fn letter_before(s: &str, i: usize) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| c.is_alphabetic())
+}
+
+/// Lines of `text` with their byte offsets.
+fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.split('\n').scan(0, |at, line| {
+        let start = *at;
+        *at += line.len() + 1;
+        Some((start, line))
+    })
+}
+
+/// Where the page's headline stands in its visible text: the first line that is
+/// the `<title>`'s longest part (titles add the site's name after a separator).
+fn headline_offset(scan: &Scan) -> Option<usize> {
+    let title = scan.title.as_deref()?;
+    let head = title
+        .split(['|', '–', '—', '·'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .max_by_key(|p| p.len())?;
+    if head.chars().count() < 12 {
+        return None;
+    }
+    line_offsets(&scan.text)
+        .find(|(_, l)| l.trim() == head)
+        .map(|(o, _)| o)
+}
+
+/// A time of day beside a date on a date line ("19:51", "9.30 Uhr", "4:05 p.m.").
+static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr|h)(?-u:\b))?")
+        .expect("valid regex")
+});
+
+const WEEKDAYS_TXT: &str = include_str!("../../../../resources/html/weekdays.txt");
+
+/// Weekday names in many languages (`resources/html/weekdays.txt`).
+static WEEKDAYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(data_lines(WEEKDAYS_TXT).map(str::trim))
+        .expect("valid weekday names")
+});
+
+/// How many bytes a line holds besides its date at `start`, a weekday name and a
+/// time of day: "Donnerstag, 15.2.2018, 19:51" is a date line; a sentence or a
+/// teaser's "30.01.2022 · Sport · League" is not one.
+fn words_beside_date(line: &str, start: usize) -> usize {
+    let end = (start + date_len(line, start)).min(line.len());
+    let mut rest = String::with_capacity(line.len());
+    rest.push_str(&line[..start]);
+    rest.push(' ');
+    rest.push_str(line.get(end..).unwrap_or(""));
+    let rest = rest.to_lowercase();
+    let is_letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
+    let mut kept = String::with_capacity(rest.len());
+    let mut last = 0;
+    for m in WEEKDAYS.find_iter(&rest) {
+        if is_letter(rest[..m.start()].chars().next_back())
+            || is_letter(rest[m.end()..].chars().next())
+        {
+            continue;
+        }
+        kept.push_str(&rest[last..m.start()]);
+        last = m.end();
+    }
+    kept.push_str(&rest[last..]);
+    TIME_OF_DAY.replace_all(&kept, "").trim().len()
 }
 
 /// Length in bytes of the date that starts at `start` in `s` (the longest match).
@@ -518,6 +592,7 @@ fn jsonld_dates(v: &serde_json::Value, out: &mut Vec<(String, String, String)>, 
                     serde_json::Value::Object(_) | serde_json::Value::Array(_)
                 ) && k != "publisher"
                     && k != "author"
+                    && !LEX.jsonld_parts.iter().any(|p| p.eq_ignore_ascii_case(k))
                 {
                     jsonld_dates(x, out, depth + 1);
                 }
@@ -916,12 +991,13 @@ fn is_utc(zone: Option<&str>) -> bool {
 /// A time stamp given in UTC may fall on another day where the page was
 /// published; the page's own local day is the publication day. When `d` is a UTC
 /// time late (or early) enough in the day for a local day to differ, and the page
-/// gives the same moment with a local offset (JSON-LD) or shows the neighbouring
-/// day in a date element, that day wins.
+/// gives the same moment with a local offset (JSON-LD), dates its own URL by the
+/// neighbouring day or shows that day in a date element, that day wins.
 fn local_day(
     d: HtmlDate,
     ld: &[(String, String, String)],
     shown: Option<&HtmlDate>,
+    url_day: Option<NaiveDate>,
     html: &str,
     order: &PageOrder,
 ) -> HtmlDate {
@@ -949,6 +1025,17 @@ fn local_day(
                 return o;
             }
         }
+    }
+    // The page's own URL dates it by its local day ("/2019/01/01/" for
+    // 2018-12-31T23:11Z).
+    if let Some(u) = url_day.filter(|u| fits(*u)) {
+        return HtmlDate {
+            date: u,
+            time: None,
+            zone: None,
+            signal: format!("{} (local day from the page's URL)", d.signal),
+            raw: d.raw,
+        };
     }
     // The same moment in local time, without a zone, under a publication key in
     // a script ("publication_date = '2020-12-06 00:15'" for 23:15Z).
@@ -1110,10 +1197,19 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         out.modified = shown_mod;
     }
 
+    // The day in the page's own URL, for the local day of a UTC stamp.
+    let url_day = [
+        scan.canonical.as_deref(),
+        meta_map.get("og:url").copied(),
+        url,
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(|u| date_from_url(u).map(|d| d.date));
     // A shown day that is not a time stamp, for the local day of a UTC stamp.
     let shown_day = shown.as_ref().map(|x| &x.date);
     if let Some(d) = meta_pub {
-        out.published = Some(local_day(d, &ld, shown_day, html, order));
+        out.published = Some(local_day(d, &ld, shown_day, url_day, html, order));
         return out;
     }
     if let Some(g) = meta_generic {
@@ -1121,12 +1217,12 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         // publication-like element or a lone <time>; it goes before JSON-LD.
         out.published = Some(match &shown {
             Some(x) if x.rank <= 1 || (x.rank == 2 && !x.contested) => x.date.clone(),
-            _ => local_day(g, &ld, None, html, order),
+            _ => local_day(g, &ld, None, url_day, html, order),
         });
         return out;
     }
     if let Some(d) = ld_pub.or(item_pub) {
-        out.published = Some(local_day(d, &ld, shown_day, html, order));
+        out.published = Some(local_day(d, &ld, shown_day, url_day, html, order));
         return out;
     }
     if let Some(x) = shown {
@@ -1185,30 +1281,42 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         }
     }
 
-    // 7. A line of the page that is a date and nothing else ("January 18, 2020").
+    // 7. A line of the page that is a date and nothing else ("January 18, 2020"):
+    // the first after the headline, else the first. A date line above the
+    // headline is often the site's "today" header.
+    let headline = headline_offset(scan);
     let mut prev = "";
-    for line in scan.text.lines() {
+    let mut first: Option<HtmlDate> = None;
+    for (offset, line) in line_offsets(&scan.text) {
         let l = line.trim();
         if l.len() <= 48 && l.bytes().any(|b| b.is_ascii_digit()) {
             if let Some((start, d)) = all_dates(l, order).into_iter().next() {
-                let rest = l.len().saturating_sub(date_len(l, start));
+                let rest = words_beside_date(l, start);
                 if plausible(d)
                     && rest <= 14
                     && !text_says_modified(&l[..start])
                     && !text_says_modified(prev)
                 {
-                    out.published = Some(HtmlDate {
+                    let found = HtmlDate {
                         date: d,
                         time: None,
                         zone: None,
                         signal: "date line in page text".to_string(),
                         raw: l.to_string(),
-                    });
-                    return out;
+                    };
+                    if headline.is_none_or(|h| offset >= h) {
+                        out.published = Some(found);
+                        return out;
+                    }
+                    first.get_or_insert(found);
                 }
             }
         }
         prev = l;
+    }
+    if let Some(found) = first {
+        out.published = Some(found);
+        return out;
     }
 
     // 8. Extensive: the most frequent plausible full date in the visible text,
@@ -1621,5 +1729,70 @@ mod tests {
         let d = parse_value("2020-12-05T23:15:0Z", "x").unwrap();
         assert_eq!(d.zone.as_deref(), Some("Z"));
         assert_eq!(d.time.as_deref(), Some("23:15:0"));
+    }
+
+    #[test]
+    fn a_date_line_may_carry_a_weekday_and_a_time() {
+        let html = "<html><head><title>Rebuilding an old phone game</title></head><body>\
+            <h1>Rebuilding an old phone game</h1><small>Donnerstag, 15.2.2018, 19:51</small>\
+            <p>Some text about the game and how it was written years ago.</p>\
+            <ul><li><a href=\"/l\">Notes 2014-04-23</a></li></ul></body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2018-02-15"));
+        // a teaser line with words beside its date is no date line
+        let html = "<html><body><p>30.01.2022 \u{b7} Sport \u{b7} League</p>\
+            <p>The match report was filed 02.02.2022 by the desk.</p></body></html>";
+        assert_ne!(
+            pub_of(html).map(|x| x.1).as_deref(),
+            Some("date line in page text")
+        );
+    }
+
+    #[test]
+    fn erstellt_am_is_a_publication_word() {
+        let html = "<html><body><ul><li>01.02.2022 16:28</li></ul><article><h2>Sieg in Oslo</h2>\
+            <small>Erstellt am: 30.01.2022 18:36 / sk</small><p>Bericht.</p></article></body></html>";
+        assert_eq!(
+            pub_of(html),
+            Some(("2022-01-30".into(), "text after publication word".into()))
+        );
+    }
+
+    #[test]
+    fn reviews_inside_json_ld_do_not_date_the_page() {
+        let html = r#"<html><head><script type="application/ld+json">{"@context":"https://schema.org",
+            "@type":"Recipe","name":"Plum cake","review":[{"@type":"Review","reviewBody":"Lovely.",
+            "datePublished":"2020-04-12"}],"datePublished":"2006-10-10"}</script></head>
+            <body><p>Cake.</p></body></html>"#;
+        assert_eq!(day_of(html).as_deref(), Some("2006-10-10"));
+    }
+
+    #[test]
+    fn a_utc_stamp_takes_the_local_day_of_the_page_url() {
+        let page = |url: &str| {
+            format!(
+                "<html><head><link rel=\"canonical\" href=\"{url}\">\
+                 <meta property=\"article:published_time\" content=\"2018-12-31T23:11:59+00:00\">\
+                 </head><body><p>Happy new year.</p></body></html>"
+            )
+        };
+        let ahead = page("https://blog.example/2019/01/01/new-year/");
+        assert_eq!(day_of(&ahead).as_deref(), Some("2019-01-01"));
+        // a URL two days off says nothing about the local day
+        let off = page("https://blog.example/2019/01/02/new-year/");
+        assert_eq!(day_of(&off).as_deref(), Some("2018-12-31"));
+    }
+
+    #[test]
+    fn a_date_line_above_the_headline_is_the_site_header() {
+        let html = "<html><head><title>Talks resume in the capital | Daily Wire</title></head>\
+            <body><div>Tuesday, (08 Dec 2020)</div><h1>Talks resume in the capital</h1>\
+            <div>13 Oct 2020 18:29</div><p>Delegations met for a second day.</p></body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2020-10-13"));
+        // with no headline found, the first date line still answers
+        let html = html.replace(
+            "<title>Talks resume in the capital | Daily Wire</title>",
+            "",
+        );
+        assert_eq!(day_of(&html).as_deref(), Some("2020-12-08"));
     }
 }
