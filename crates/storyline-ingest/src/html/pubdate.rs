@@ -302,21 +302,22 @@ fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Where the page's headline stands in its visible text: the first line that is
-/// the `<title>`'s longest part (titles add the site's name after a separator).
+/// Where the page's headline stands in its visible text: the longest line (at
+/// least 15 bytes) that the `<title>` begins or ends with (titles add the site's
+/// name and sections before or after the headline), its first occurrence.
 fn headline_offset(scan: &Scan) -> Option<usize> {
-    let title = scan.title.as_deref()?;
-    let head = title
-        .split(['|', '–', '—', '·'])
-        .flat_map(|p| p.split(" - "))
-        .map(str::trim)
-        .max_by_key(|p| p.len())?;
-    if head.chars().count() < 12 {
-        return None;
+    let title = scan.title.as_deref()?.trim();
+    let mut best: Option<(usize, usize)> = None;
+    for (offset, line) in line_offsets(&scan.text) {
+        let l = line.trim();
+        if l.len() >= 15
+            && (title.starts_with(l) || title.ends_with(l))
+            && best.is_none_or(|(len, _)| l.len() > len)
+        {
+            best = Some((l.len(), offset));
+        }
     }
-    line_offsets(&scan.text)
-        .find(|(_, l)| l.trim() == head)
-        .map(|(o, _)| o)
+    best.map(|(_, offset)| offset)
 }
 
 /// A time of day beside a date on a date line ("19:51", "9.30 Uhr", "4:05 p.m.").
@@ -1788,6 +1789,12 @@ mod tests {
             <body><div>Tuesday, (08 Dec 2020)</div><h1>Talks resume in the capital</h1>\
             <div>13 Oct 2020 18:29</div><p>Delegations met for a second day.</p></body></html>";
         assert_eq!(day_of(html).as_deref(), Some("2020-10-13"));
+        // the site's name and sections may stand before the headline in the title
+        let sections = html.replace(
+            "Talks resume in the capital | Daily Wire",
+            "Daily Wire / World / Talks resume in the capital",
+        );
+        assert_eq!(day_of(&sections).as_deref(), Some("2020-10-13"));
         // with no headline found, the first date line still answers
         let html = html.replace(
             "<title>Talks resume in the capital | Daily Wire</title>",
