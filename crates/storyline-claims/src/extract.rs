@@ -7,8 +7,8 @@ use crate::lexicon::{
     is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS,
     CLOSING_CUES_SET, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE,
     ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, NOUN_FORMS_SET,
-    NOUN_FORM_VERBS_SET, OCCASIONS, OPENING_ADJECTIVES, PHRASE_RE, RECORDINGS, ROLES_SET,
-    SOURCE_PARTICIPLES, STOP, STUDY_NOUNS_SET,
+    NOUN_FORM_VERBS_SET, OCCASIONS, OPENING_ADJECTIVES, PAST_FORMS_SET, PHRASE_RE, RECORDINGS,
+    ROLES_SET, SOURCE_PARTICIPLES, STOP, STUDY_NOUNS_SET,
 };
 use crate::tagger::{TagAtt, Tagger};
 use crate::{Attribution, CueKind, SpeakerKind, Stance};
@@ -493,11 +493,13 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        if i + 1 < b && !(inverted && matches!(frame, Frame::Clause | Frame::Post)) {
+        if i + 1 < b
+            && !(inverted && matches!(frame, Frame::Clause | Frame::ClauseVerb | Frame::Post))
+        {
             let n = self.t(i + 1);
             let n_tok_word = self.is_word(i + 1);
             match frame {
-                Frame::Clause => {
+                Frame::Clause | Frame::ClauseVerb => {
                     if n_tok_word
                         && !self.toks[i + 1].cap
                         && !DETS.contains(n)
@@ -555,6 +557,17 @@ impl<'a> Doc<'a> {
                                 | "somebody"
                         )
                         && self.toks[i + 1].kind != TokenKind::Number
+                    {
+                        return None;
+                    }
+                    // "maintains a political office in Doha": a determiner opens a
+                    // clause only when a verb follows in it ("maintains the vote was
+                    // fair"), else it opens the verb's object
+                    if frame == Frame::ClauseVerb
+                        && !inverted
+                        && DETS.contains(n)
+                        && n != "that"
+                        && !self.clause_verb_follows(i + 2, b)
                     {
                         return None;
                     }
@@ -780,6 +793,19 @@ impl<'a> Doc<'a> {
             || (w.ends_with("ing")
                 && !matches!(w, "king" | "briefing" | "wing" | "beijing" | "spring"))
             || CUE_FORMS.contains_key(w)
+    }
+
+    /// Whether a verb stands in `k..b` before the clause ends (a period, a
+    /// semicolon, a colon or a dash): an auxiliary, an "-ed"/"-ing" form or an
+    /// irregular past form ("grew", "took").
+    fn clause_verb_follows(&self, k: usize, b: usize) -> bool {
+        (k..b)
+            .take_while(|&j| !matches!(self.t(j), "." | ";" | ":" | "—" | "–" | "!" | "?"))
+            .any(|j| {
+                FINITE_AUX.contains(&self.t(j))
+                    || PAST_FORMS_SET.contains(self.t(j))
+                    || self.verbish(j)
+            })
     }
 
     /// Whether a pronoun subject and its auxiliary open a clause at `k` ("it

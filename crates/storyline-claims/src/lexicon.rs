@@ -38,6 +38,7 @@ const ING_ADJECTIVES: &str = include_str!("../../../resources/claims/ing_adjecti
 const STUDY_NOUNS: &str = include_str!("../../../resources/claims/study_nouns.txt");
 const NOUN_FORMS: &str = include_str!("../../../resources/claims/noun_forms.txt");
 const NOUN_FORM_VERBS: &str = include_str!("../../../resources/claims/noun_form_verbs.txt");
+const PAST_FORMS: &str = include_str!("../../../resources/claims/past_forms.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
@@ -52,6 +53,10 @@ pub(crate) enum Frame {
     Any,
     /// A clause, a quote, a colon, or nothing (end of sentence / inverted).
     Clause,
+    /// [`Frame::Clause`] for verbs whose other sense takes a noun object
+    /// ("maintains an office", "noted a rise"): a determiner opens a clause only
+    /// when a verb follows in it ("maintains the vote was fair").
+    ClauseVerb,
     /// Only before a colon, a quote, "that", or in a postposed or inverted cue
     /// ("continued", "remarked").
     Post,
@@ -107,6 +112,7 @@ pub(crate) static CUE_FORMS: LazyLock<HashMap<String, CueEntry>> = LazyLock::new
             "object" => Frame::Object,
             "object-clause" => Frame::ObjectClause,
             "post" => Frame::Post,
+            "clause-verb" => Frame::ClauseVerb,
             _ => Frame::Clause,
         };
         let entry = CueEntry {
@@ -314,6 +320,9 @@ pub(crate) static NOUN_FORMS_SET: LazyLock<HashSet<String>> =
 /// `resources/claims/noun_form_verbs.txt`.
 pub(crate) static NOUN_FORM_VERBS_SET: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(NOUN_FORM_VERBS));
+/// Irregular past-tense verb forms (`resources/claims/past_forms.txt`).
+pub(crate) static PAST_FORMS_SET: LazyLock<HashSet<String>> =
+    LazyLock::new(|| word_set(PAST_FORMS));
 
 /// Research nouns ("a study in 38 adults"): `resources/claims/study_nouns.txt`.
 pub(crate) static STUDY_NOUNS_SET: LazyLock<HashSet<String>> =

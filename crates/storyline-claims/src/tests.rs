@@ -1839,3 +1839,22 @@ fn second_review_mends_keep_ordinary_reporting() {
     let a = extract(t);
     assert!(a.iter().any(|x| s(t, x.speaker) == "A"), "{a:#?}");
 }
+
+#[test]
+fn a_clause_cue_with_a_noun_object_is_no_claim() {
+    for t in [
+        "The Sarkand militia maintains a political office in the old port, near the customs house.",
+        "The ministry notes a steady rise in river traffic along the northern canal.",
+    ] {
+        no_ledger_claim(t);
+    }
+    // a determiner that opens a clause with its verb is still one
+    let t = "The mayor maintains the levy was fair to every district.";
+    let a = extract(t);
+    let m = find(t, &a, "maintains");
+    assert_eq!(s(t, m.speaker), "The mayor");
+    assert_eq!(
+        s(t, m.content.first().copied()),
+        "the levy was fair to every district"
+    );
+}
