@@ -1871,7 +1871,10 @@ fn a_clause_after_an_occasion_phrase_is_what_was_said() {
     let t = "Officials said during the storm that the old pier collapsed.";
     let a = extract(t);
     let p = find(t, &a, "said");
-    assert_eq!(s(t, p.content.first().copied()), "that the old pier collapsed");
+    assert_eq!(
+        s(t, p.content.first().copied()),
+        "that the old pier collapsed"
+    );
     // an occasion phrase alone still says nothing itself
     let t = "“The road is shut,” the warden said during a visit to the northern pass.";
     let a = extract(t);

@@ -61,6 +61,9 @@ struct Lexicon {
     attr_pub: Vec<String>,
     attr_mod: Vec<String>,
     text_pub: Vec<String>,
+    /// Publication words that count only as a label: at the start of a line or
+    /// before "am" or a colon ("Erstellt am:", not "hat den Entwurf erstellt").
+    text_pub_label: Vec<String>,
     text_mod: Vec<String>,
     text_other: Vec<String>,
 }
@@ -73,6 +76,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
         attr_pub: vec![],
         attr_mod: vec![],
         text_pub: vec![],
+        text_pub_label: vec![],
         text_mod: vec![],
         text_other: vec![],
     };
@@ -95,6 +99,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
                 "attr-published" => lex.attr_pub.push(word),
                 "attr-modified" => lex.attr_mod.push(word),
                 "text-published" => lex.text_pub.push(word),
+                "text-published-label" => lex.text_pub_label.push(word),
                 "text-modified" => lex.text_mod.push(word),
                 "text-other" => lex.text_other.push(word),
                 _ => {}
@@ -293,6 +298,9 @@ fn letter_before(s: &str, i: usize) -> bool {
         .is_some_and(|c| c.is_alphabetic())
 }
 
+/// How far (bytes of text) above the headline a date line is its kicker.
+const KICKER_GAP: usize = 150;
+
 /// Lines of `text` with their byte offsets.
 fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.split('\n').scan(0, |at, line| {
@@ -302,10 +310,11 @@ fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Where the page's headline stands in its visible text: the longest line (at
-/// least 15 bytes) that the `<title>` begins or ends with (titles add the site's
-/// name and sections before or after the headline), its first occurrence.
-fn headline_offset(scan: &Scan) -> Option<usize> {
+/// Where the page's headline stands in its visible text (start and end): the
+/// longest line (at least 15 bytes) that the `<title>` begins or ends with (titles
+/// add the site's name and sections before or after the headline), its first
+/// occurrence.
+fn headline_offset(scan: &Scan) -> Option<(usize, usize)> {
     let title = scan.title.as_deref()?.trim();
     let mut best: Option<(usize, usize)> = None;
     for (offset, line) in line_offsets(&scan.text) {
@@ -317,13 +326,16 @@ fn headline_offset(scan: &Scan) -> Option<usize> {
             best = Some((l.len(), offset));
         }
     }
-    best.map(|(_, offset)| offset)
+    best.map(|(len, offset)| (offset, offset + len))
 }
 
-/// A time of day beside a date on a date line ("19:51", "9.30 Uhr", "4:05 p.m.").
+/// A time of day beside a date on a date line ("19:51", "9.30 Uhr", "4:05 p.m."):
+/// with a dot or "h" only before a unit, so that "14.05" of a date is none.
 static TIME_OF_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)\d{1,2}[:.h]\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr|h)(?-u:\b))?")
-        .expect("valid regex")
+    Regex::new(
+        r"(?i)(?-u:\b)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[ap]\.?m\.?|uhr|h)(?-u:\b))?|\d{1,2}[.h]\d{2}\s*(?:[ap]\.?m\.?|uhr|h)(?-u:\b))",
+    )
+    .expect("valid regex")
 });
 
 const WEEKDAYS_TXT: &str = include_str!("../../../../resources/html/weekdays.txt");
@@ -338,29 +350,37 @@ static WEEKDAYS: LazyLock<AhoCorasick> = LazyLock::new(|| {
 });
 
 /// How many bytes a line holds besides its date at `start`, a weekday name and a
-/// time of day: "Donnerstag, 15.2.2018, 19:51" is a date line; a sentence or a
-/// teaser's "30.01.2022 · Sport · League" is not one.
-fn words_beside_date(line: &str, start: usize) -> usize {
+/// time of day: "Donnerstag, 15.2.2018, 19:51" is a date line; a sentence, a
+/// teaser's "30.01.2022 · Sport · League" or a range "12.05.2023 – 14.05.2023"
+/// (counted as too long) is not one.
+fn words_beside_date(line: &str, start: usize, order: &PageOrder) -> usize {
     let end = (start + date_len(line, start)).min(line.len());
     let mut rest = String::with_capacity(line.len());
     rest.push_str(&line[..start]);
-    rest.push(' ');
     rest.push_str(line.get(end..).unwrap_or(""));
+    if !all_dates(&rest, order).is_empty() {
+        return usize::MAX;
+    }
     let rest = rest.to_lowercase();
     let is_letter = |c: Option<char>| c.is_some_and(char::is_alphabetic);
-    let mut kept = String::with_capacity(rest.len());
-    let mut last = 0;
-    for m in WEEKDAYS.find_iter(&rest) {
-        if is_letter(rest[..m.start()].chars().next_back())
-            || is_letter(rest[m.end()..].chars().next())
-        {
-            continue;
-        }
-        kept.push_str(&rest[last..m.start()]);
-        last = m.end();
-    }
-    kept.push_str(&rest[last..]);
-    TIME_OF_DAY.replace_all(&kept, "").trim().len()
+    let weekdays: usize = WEEKDAYS
+        .find_iter(&rest)
+        .filter(|m| {
+            !is_letter(rest[..m.start()].chars().next_back())
+                && !is_letter(rest[m.end()..].chars().next())
+        })
+        .map(|m| m.len())
+        .sum();
+    let is_digit_or_dot = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || c == '.');
+    let times: usize = TIME_OF_DAY
+        .find_iter(&rest)
+        .filter(|m| {
+            !is_digit_or_dot(rest[..m.start()].chars().next_back())
+                && !rest[m.end()..].starts_with(|c: char| c.is_ascii_digit())
+        })
+        .map(|m| m.len())
+        .sum();
+    rest.len().saturating_sub(weekdays + times)
 }
 
 /// Length in bytes of the date that starts at `start` in `s` (the longest match).
@@ -761,8 +781,14 @@ static PUBLISHED_TEXT: LazyLock<Regex> = LazyLock::new(|| {
         .map(|w| regex::escape(w))
         .collect::<Vec<_>>()
         .join("|");
+    let labels = LEX
+        .text_pub_label
+        .iter()
+        .map(|w| regex::escape(w))
+        .collect::<Vec<_>>()
+        .join("|");
     Regex::new(&format!(
-        r"(?i)\b(?:{words})\b\s*(?:on|am|:|le|el|il|em|op|den|dnia|the)?\s*:?\s*"
+        r"(?im)\b(?:{words})\b\s*(?:on|am|:|le|el|il|em|op|den|dnia|the)?\s*:?\s*|(?:^[ \t]*(?:{labels})\b[ \t]*(?:am\b)?|\b(?:{labels})[ \t]*(?:am\b|:))[ \t]*:?[ \t]*"
     ))
     .expect("valid regex")
 });
@@ -1028,8 +1054,12 @@ fn local_day(
         }
     }
     // The page's own URL dates it by its local day ("/2019/01/01/" for
-    // 2018-12-31T23:11Z).
-    if let Some(u) = url_day.filter(|u| fits(*u)) {
+    // 2018-12-31T23:11Z) when the hour makes that likely: the next day from
+    // 14:00 UTC (an offset under +10 hours reaches it), the day before until
+    // 05:00 (the Americas). A URL is also dated by the day a draft was begun or
+    // the print edition appears, so a stamp at 08:15Z keeps its day.
+    let url_fits = |o: NaiveDate| (Some(o) == next && hour >= 14) || (Some(o) == prev && hour < 5);
+    if let Some(u) = url_day.filter(|u| url_fits(*u)) {
         return HtmlDate {
             date: u,
             time: None,
@@ -1201,8 +1231,8 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
     // The day in the page's own URL, for the local day of a UTC stamp.
     let url_day = [
         scan.canonical.as_deref(),
-        meta_map.get("og:url").copied(),
         url,
+        meta_map.get("og:url").copied(),
     ]
     .into_iter()
     .flatten()
@@ -1282,17 +1312,19 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         }
     }
 
-    // 7. A line of the page that is a date and nothing else ("January 18, 2020"):
-    // the first after the headline, else the first. A date line above the
-    // headline is often the site's "today" header.
+    // 7. A line of the page that is a date and nothing else ("January 18, 2020").
+    // With the headline found, the date line nearest it: the first after it, or
+    // one just above it (a kicker) when that is nearer; a date line far above the
+    // headline is often the site's "today" header. Else the first date line.
     let headline = headline_offset(scan);
     let mut prev = "";
     let mut first: Option<HtmlDate> = None;
+    let mut kicker: Option<(usize, HtmlDate)> = None;
     for (offset, line) in line_offsets(&scan.text) {
         let l = line.trim();
         if l.len() <= 48 && l.bytes().any(|b| b.is_ascii_digit()) {
             if let Some((start, d)) = all_dates(l, order).into_iter().next() {
-                let rest = words_beside_date(l, start);
+                let rest = words_beside_date(l, start, order);
                 if plausible(d)
                     && rest <= 14
                     && !text_says_modified(&l[..start])
@@ -1305,17 +1337,30 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
                         signal: "date line in page text".to_string(),
                         raw: l.to_string(),
                     };
-                    if headline.is_none_or(|h| offset >= h) {
-                        out.published = Some(found);
-                        return out;
+                    match headline {
+                        None => {
+                            out.published = Some(found);
+                            return out;
+                        }
+                        Some((h, he)) if offset >= h => {
+                            out.published = Some(match kicker {
+                                Some((gap, k)) if gap < offset.saturating_sub(he) => k,
+                                _ => found,
+                            });
+                            return out;
+                        }
+                        Some((h, _)) => {
+                            let gap = h.saturating_sub(offset + line.len());
+                            kicker = (gap <= KICKER_GAP).then(|| (gap, found.clone()));
+                            first.get_or_insert(found);
+                        }
                     }
-                    first.get_or_insert(found);
                 }
             }
         }
         prev = l;
     }
-    if let Some(found) = first {
+    if let Some(found) = kicker.map(|(_, k)| k).or(first) {
         out.published = Some(found);
         return out;
     }
@@ -1786,7 +1831,9 @@ mod tests {
     #[test]
     fn a_date_line_above_the_headline_is_the_site_header() {
         let html = "<html><head><title>Talks resume in the capital | Daily Wire</title></head>\
-            <body><div>Tuesday, (08 Dec 2020)</div><h1>Talks resume in the capital</h1>\
+            <body><div>Tuesday, (08 Dec 2020)</div><ul><li>Home</li><li>World news and analysis</li>\
+            <li>Business and markets</li><li>Sport results</li><li>Culture and arts</li>\
+            <li>Opinion and letters</li><li>Weather</li></ul><h1>Talks resume in the capital</h1>\
             <div>13 Oct 2020 18:29</div><p>Delegations met for a second day.</p></body></html>";
         assert_eq!(day_of(html).as_deref(), Some("2020-10-13"));
         // the site's name and sections may stand before the headline in the title
@@ -1801,5 +1848,39 @@ mod tests {
             "",
         );
         assert_eq!(day_of(&html).as_deref(), Some("2020-12-08"));
+    }
+
+    #[test]
+    fn a_kicker_date_just_above_the_headline_beats_later_dates() {
+        let html = "<html><head><title>My sourdough starter finally works | Crumb Diaries</title>\
+            </head><body><div>March 3, 2021</div><h1>My sourdough starter finally works</h1>\
+            <p>It took three weeks.</p><h3>4 Responses</h3><div>March 5, 2021 at 10:14 am</div>\
+            </body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn a_date_range_is_no_date_line() {
+        let html = "<html><head><title>Lokalblatt</title></head><body><div>Stadtfest</div>\
+            <div>12.05.2023 \u{2013} 14.05.2023</div><h2>Neue Buslinie ab Juni</h2>\
+            <div>09.05.2023</div><p>Die Linie f\u{e4}hrt ab Juni.</p></body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2023-05-09"));
+    }
+
+    #[test]
+    fn erstellt_in_a_sentence_is_no_label() {
+        let html = "<html><body><h1>Haushalt: K\u{e4}mmerer warnt vor Defizit</h1><div>03.11.2022</div>\
+            <p>Der K\u{e4}mmerer hat den Entwurf erstellt, \u{fc}ber den am 15.12.2022 abgestimmt wird.</p>\
+            </body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2022-11-03"));
+    }
+
+    #[test]
+    fn a_morning_utc_stamp_keeps_its_day_against_a_dated_url() {
+        let html =
+            "<html><head><link rel=\"canonical\" href=\"https://news.example/2022/06/09/port/\">\
+            <meta property=\"article:published_time\" content=\"2022-06-10T08:15:00Z\"></head>\
+            <body><p>The port reopened.</p></body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2022-06-10"));
     }
 }
