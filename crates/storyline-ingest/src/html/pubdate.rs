@@ -298,6 +298,55 @@ fn letter_before(s: &str, i: usize) -> bool {
         .is_some_and(|c| c.is_alphabetic())
 }
 
+/// The place (and agency) before the date of a dateline, in wire style: a
+/// place in capitals ("BERLIN, ", "NEW YORK, "), a place with an agency
+/// ("Washington (Reuters), ") or a date in brackets ("Karlsruhe, ("). A name
+/// before a comment's date ("Peter, 12.11.2021: …") is none of these.
+static DATELINE_PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^(?:\p{Lu}[\p{Lu}.'\- ]{1,28}(?:\s*\([\p{L} ]{2,20}\))?,?\s*\(?|\p{Lu}[\p{L}\p{M}.'\- ]{1,28}(?:\s*\([\p{L} ]{2,20}\),?\s*\(?|,\s*\())$",
+    )
+    .expect("valid regex")
+});
+/// What follows the date of a dateline: a dash, a colon, a full stop or a
+/// slash ("/PRNewswire/").
+static DATELINE_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\)?\s*(?:[.:–—/]|-\s)").expect("valid regex"));
+
+/// The date of the first paragraph that opens with a dateline (a place, the
+/// date, then a dash, colon or full stop and the story).
+fn dateline_date(text: &str, order: &PageOrder) -> Option<HtmlDate> {
+    for line in text.lines().take(2000) {
+        let l = line.trim();
+        if l.len() < 80 || !l.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
+        let mut head = l.len().min(80);
+        while !l.is_char_boundary(head) {
+            head -= 1;
+        }
+        let Some(&(start, d)) = all_dates(&l[..head], order).first() else {
+            continue;
+        };
+        let end = start + date_len(l, start);
+        if start > 40
+            || !plausible(d)
+            || !DATELINE_PLACE.is_match(&l[..start])
+            || !l.get(end..).is_some_and(|r| DATELINE_AFTER.is_match(r))
+        {
+            continue;
+        }
+        return Some(HtmlDate {
+            date: d,
+            time: None,
+            zone: None,
+            signal: "dateline".to_string(),
+            raw: l.chars().take(60).collect(),
+        });
+    }
+    None
+}
+
 /// How far (bytes of text) above the headline a date line is its kicker.
 const KICKER_GAP: usize = 150;
 
@@ -1312,6 +1361,13 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         }
     }
 
+    // 6b. A dateline opening a paragraph: "BERLIN, 12.11.2021 – …",
+    // "Karlsruhe, (12.11.2021). …", "WASHINGTON (Reuters), March 3, 2021 —".
+    if let Some(d) = dateline_date(&scan.text, order) {
+        out.published = Some(d);
+        return out;
+    }
+
     // 7. A line of the page that is a date and nothing else ("January 18, 2020").
     // With the headline found, the date line nearest it: the first after it, or
     // one just above it (a kicker) when that is nearer; a date line far above the
@@ -1882,5 +1938,29 @@ mod tests {
             <meta property=\"article:published_time\" content=\"2022-06-10T08:15:00Z\"></head>\
             <body><p>The port reopened.</p></body></html>";
         assert_eq!(day_of(html).as_deref(), Some("2022-06-10"));
+    }
+
+    #[test]
+    fn a_dateline_opening_a_paragraph_dates_the_page() {
+        let body = "Traditionell gedenken die Gemeinden am Sonntag ihrer Verstorbenen, \
+            in diesem Jahr auch im Netz mit einer Andacht am Abend.";
+        for (opening, want) in [
+            ("Karlsruhe, (12.11.2021). ", Some("2021-11-12")),
+            ("NEW YORK, March 3, 2021 /Newswire/ -- ", Some("2021-03-03")),
+            ("Mainz (dpa), 04.05.2020 \u{2013} ", Some("2020-05-04")),
+            // a commenter's name and date, a sentence that opens with a date
+            ("Peter, 12.11.2021: ", None),
+            ("Berlin, 12.11.2021 war ", None),
+        ] {
+            let html = format!("<html><body><h1>Gedenken</h1><p>{opening}{body}</p></body></html>");
+            assert_eq!(
+                pub_of(&html)
+                    .filter(|x| x.1 == "dateline")
+                    .map(|x| x.0)
+                    .as_deref(),
+                want,
+                "{opening}"
+            );
+        }
     }
 }
