@@ -3436,10 +3436,6 @@ fn build(
             && z - k < reach
             && (doc.is_word(z) || matches!(doc.t(z), "'s" | "’s"))
             && doc.t(z) != "that"
-            // an auxiliary or a past form there is the verb of a clause said
-            // ("said during the storm trees fell")
-            && !FINITE_AUX.contains(&doc.t(z))
-            && !PAST_FORMS_SET.contains(doc.t(z))
             // a cue word there opens a clause, unless it ends the phrase as a noun
             // ("on a business channel's evening show.")
             && (!CUE_FORMS.contains_key(doc.t(z))
@@ -3447,11 +3443,9 @@ fn build(
         {
             z += 1;
         }
-        // ("said during the storm that trees fell": the clause opens at "that")
         if z >= b
             || matches!(doc.t(z), "." | ";" | "!" | "?")
             || doc.t(z) == "," && !doc.is_opening_quote(z + 1)
-            || doc.complementizer(z)
         {
             k = z;
         }

@@ -1858,26 +1858,3 @@ fn a_clause_cue_with_a_noun_object_is_no_claim() {
         "the levy was fair to every district"
     );
 }
-
-#[test]
-fn a_clause_after_an_occasion_phrase_is_what_was_said() {
-    let t = "Police said after the match two fans were arrested near the bridge.";
-    let a = extract(t);
-    let p = find(t, &a, "said");
-    assert_eq!(
-        s(t, p.content.first().copied()),
-        "after the match two fans were arrested near the bridge"
-    );
-    let t = "Officials said during the storm that the old pier collapsed.";
-    let a = extract(t);
-    let p = find(t, &a, "said");
-    assert_eq!(
-        s(t, p.content.first().copied()),
-        "that the old pier collapsed"
-    );
-    // an occasion phrase alone still says nothing itself
-    let t = "“The road is shut,” the warden said during a visit to the northern pass.";
-    let a = extract(t);
-    let p = find(t, &a, "said");
-    assert_eq!(s(t, p.content.first().copied()), "“The road is shut,”");
-}
