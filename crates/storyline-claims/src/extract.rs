@@ -70,6 +70,12 @@ const QUOTE_OPEN: [&str; 3] = ["“", "\"", "''"];
 
 /// Finite auxiliaries and copulas: the word that continues a clause whose
 /// subject came before a parenthetical cue.
+/// Nouns that end in "-ed" ("the need for reform").
+const ED_NOUNS: [&str; 12] = [
+    "need", "seed", "feed", "speed", "breed", "creed", "greed", "deed", "weed", "shed", "hundred",
+    "bed",
+];
+
 const FINITE_AUX: [&str; 22] = [
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may", "might",
     "must", "has", "have", "had", "does", "do", "did", "remains", "remain", "won't",
@@ -565,8 +571,7 @@ impl<'a> Doc<'a> {
                     // fair"), else it opens the verb's object
                     if frame == Frame::ClauseVerb
                         && !inverted
-                        && DETS.contains(n)
-                        && n != "that"
+                        && matches!(n, "a" | "an" | "the")
                         && !self.clause_verb_follows(i + 2, b)
                     {
                         return None;
@@ -795,16 +800,29 @@ impl<'a> Doc<'a> {
             || CUE_FORMS.contains_key(w)
     }
 
-    /// Whether a verb stands in `k..b` before the clause ends (a period, a
-    /// semicolon, a colon or a dash): an auxiliary, an "-ed"/"-ing" form or an
-    /// irregular past form ("grew", "took").
+    /// Whether a verb stands in `k..b` before the clause ends (a comma, a period,
+    /// a semicolon, a colon or a dash): an auxiliary, an "-ed" form, an irregular
+    /// past form ("grew", "took") or a present form in "-s" after a noun ("the
+    /// plan costs").
     fn clause_verb_follows(&self, k: usize, b: usize) -> bool {
         (k..b)
-            .take_while(|&j| !matches!(self.t(j), "." | ";" | ":" | "—" | "–" | "!" | "?"))
+            .take_while(|&j| !matches!(self.t(j), "," | "." | ";" | ":" | "—" | "–" | "!" | "?"))
             .any(|j| {
-                FINITE_AUX.contains(&self.t(j))
-                    || PAST_FORMS_SET.contains(self.t(j))
-                    || self.verbish(j)
+                let t = &self.toks[j];
+                let w = t.low.as_str();
+                let after_noun = j > k
+                    && self.is_word(j - 1)
+                    && !self.toks[j - 1].cap
+                    && !DETS.contains(self.t(j - 1))
+                    && !STOP.contains(self.t(j - 1));
+                !t.cap
+                    && (FINITE_AUX.contains(&w)
+                        || PAST_FORMS_SET.contains(w)
+                        || (w.ends_with("ed")
+                            && w.len() > 3
+                            && !ADJ_ED.contains(w)
+                            && !ED_NOUNS.contains(&w))
+                        || (after_noun && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
             })
     }
 
