@@ -43,19 +43,13 @@ impl Subset {
     /// tests that need a page in a known half.
     #[cfg(test)]
     pub(crate) fn name_in(&self, stem: &str, ext: &str) -> String {
-        (0..)
-            .map(|i| format!("{stem}{i}{ext}"))
-            .find(|n| self.contains(n))
-            .unwrap_or_default()
+        first_name(stem, ext, |n| self.contains(n))
     }
 
     /// The same for the quarter split of [`Subset::contains_quarter`].
     #[cfg(test)]
     pub(crate) fn name_in_quarter(&self, stem: &str, ext: &str) -> String {
-        (0..)
-            .map(|i| format!("{stem}{i}{ext}"))
-            .find(|n| self.contains_quarter(n))
-            .unwrap_or_default()
+        first_name(stem, ext, |n| self.contains_quarter(n))
     }
 
     /// Whether the page with this file name belongs to the subset, with pages split
@@ -82,6 +76,15 @@ impl Subset {
             Subset::All => true,
         }
     }
+}
+
+/// The first name `{stem}{i}{ext}` (i = 0, 1, …) that `keep` accepts.
+#[cfg(test)]
+fn first_name(stem: &str, ext: &str, keep: impl Fn(&str) -> bool) -> String {
+    (0..)
+        .map(|i| format!("{stem}{i}{ext}"))
+        .find(|n| keep(n))
+        .unwrap_or_default()
 }
 
 /// The 64-bit FNV-1a hash of a file name, which assigns pages to subsets.
