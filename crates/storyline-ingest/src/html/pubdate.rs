@@ -1962,5 +1962,11 @@ mod tests {
                 "{opening}"
             );
         }
+        // a paragraph whose 80th byte falls inside a letter
+        let long = format!(
+            "<html><body><p>A{}\u{fc}ber die Br\u{fc}cke.</p></body></html>",
+            "b".repeat(78)
+        );
+        assert_eq!(pub_of(&long), None);
     }
 }
