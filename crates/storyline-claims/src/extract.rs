@@ -5,8 +5,8 @@
 use crate::lexicon::{
     ends_with_deny_label, finding_source, is_ly_adverb, is_month, is_org_word, is_pronoun,
     is_time_word, is_weekday, pp_head, CueEntry, Frame, ADJ_ED, ANON_HEADS, ANON_MARKERS,
-    CLOSING_CUES_SET, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, INDEFINITE,
-    ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, NOUN_FORMS_SET,
+    CLOSING_CUES_SET, CUE_FORMS, CUE_MODIFIERS, DENY_OPENINGS, DETS, DOCUMENTS, ED_NOUNS_SET,
+    INDEFINITE, ING_ADJECTIVES_SET, ISSUING_VERBS, LABELLING_VERBS_SET, NOT_AGENTS, NOUN_FORMS_SET,
     NOUN_FORM_VERBS_SET, OCCASIONS, OPENING_ADJECTIVES, PAST_FORMS_SET, PHRASE_RE, RECORDINGS,
     ROLES_SET, SOURCE_PARTICIPLES, STOP, STUDY_NOUNS_SET,
 };
@@ -70,12 +70,6 @@ const QUOTE_OPEN: [&str; 3] = ["“", "\"", "''"];
 
 /// Finite auxiliaries and copulas: the word that continues a clause whose
 /// subject came before a parenthetical cue.
-/// Nouns that end in "-ed" ("the need for reform").
-const ED_NOUNS: [&str; 12] = [
-    "need", "seed", "feed", "speed", "breed", "creed", "greed", "deed", "weed", "shed", "hundred",
-    "bed",
-];
-
 const FINITE_AUX: [&str; 22] = [
     "is", "are", "was", "were", "will", "would", "can", "could", "should", "shall", "may", "might",
     "must", "has", "have", "had", "does", "do", "did", "remains", "remain", "won't",
@@ -570,7 +564,6 @@ impl<'a> Doc<'a> {
                     // clause only when a verb follows in it ("maintains the vote was
                     // fair"), else it opens the verb's object
                     if frame == Frame::ClauseVerb
-                        && !inverted
                         && matches!(n, "a" | "an" | "the")
                         && !self.clause_verb_follows(i + 2, b)
                     {
@@ -821,7 +814,7 @@ impl<'a> Doc<'a> {
                         || (w.ends_with("ed")
                             && w.len() > 3
                             && !ADJ_ED.contains(w)
-                            && !ED_NOUNS.contains(&w))
+                            && !ED_NOUNS_SET.contains(w))
                         || (after_noun && w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")))
             })
     }

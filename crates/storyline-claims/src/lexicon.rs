@@ -39,6 +39,7 @@ const STUDY_NOUNS: &str = include_str!("../../../resources/claims/study_nouns.tx
 const NOUN_FORMS: &str = include_str!("../../../resources/claims/noun_forms.txt");
 const NOUN_FORM_VERBS: &str = include_str!("../../../resources/claims/noun_form_verbs.txt");
 const PAST_FORMS: &str = include_str!("../../../resources/claims/past_forms.txt");
+const ED_NOUNS: &str = include_str!("../../../resources/claims/ed_nouns.txt");
 const ORG_WORDS: &str = include_str!("../../../resources/claims/org_words.txt");
 const DETERMINERS: &str = include_str!("../../../resources/claims/determiners.tsv");
 const CUE_PRIOR_TSV: &str = include_str!("../../../resources/claims/cue_prior.tsv");
@@ -323,6 +324,8 @@ pub(crate) static NOUN_FORM_VERBS_SET: LazyLock<HashSet<String>> =
 /// Irregular past-tense verb forms (`resources/claims/past_forms.txt`).
 pub(crate) static PAST_FORMS_SET: LazyLock<HashSet<String>> =
     LazyLock::new(|| word_set(PAST_FORMS));
+/// Nouns ending in "-ed" (`resources/claims/ed_nouns.txt`).
+pub(crate) static ED_NOUNS_SET: LazyLock<HashSet<String>> = LazyLock::new(|| word_set(ED_NOUNS));
 
 /// Research nouns ("a study in 38 adults"): `resources/claims/study_nouns.txt`.
 pub(crate) static STUDY_NOUNS_SET: LazyLock<HashSet<String>> =
