@@ -34,6 +34,15 @@ fn no_ledger_claim(text: &str) {
     );
 }
 
+/// Asserts that no attribution of `text` is a denial.
+fn no_denial(text: &str) {
+    let atts = extract(text);
+    assert!(
+        atts.iter().all(|x| x.stance != Stance::Deny),
+        "{text}\n{atts:#?}"
+    );
+}
+
 #[test]
 fn curly_quote_with_postposed_anonymous_speaker() {
     let t = "“The corridor will open at dawn,” a senior Veldan official said on Tuesday.";
@@ -1554,8 +1563,7 @@ fn a_label_that_denies_makes_a_denial() {
         "Critics called the plan a giveaway to developers.",
         "The mayor called the meeting to order.",
     ] {
-        let a = extract(t);
-        assert!(a.iter().all(|x| x.stance != Stance::Deny), "{t}\n{a:#?}");
+        no_denial(t);
     }
     let t = "\"There are no plans to close the plant,\" the chief executive said.";
     assert_eq!(find(t, &extract(t), "said").stance, Stance::Deny);
@@ -1588,8 +1596,7 @@ fn denying_labels_must_be_put_on_what_was_said() {
         "Critics called the film a fantasy.",
         "He said there is no plan yet but he would decide soon.",
     ] {
-        let a = extract(t);
-        assert!(a.iter().all(|x| x.stance != Stance::Deny), "{t}\n{a:#?}");
+        no_denial(t);
     }
     let t = "The judge called the defendant's story untrue.";
     assert_eq!(find(t, &extract(t), "called").stance, Stance::Deny);
