@@ -675,36 +675,51 @@ fn jsonld_dates(v: &serde_json::Value, out: &mut Vec<(String, String, String)>, 
 /// Parsed JSON-LD objects of a page (blocks that fail to parse are skipped; some
 /// pages put raw newlines in strings, which are retried with them replaced).
 pub(crate) fn parse_jsonld(blocks: &[String]) -> Vec<serde_json::Value> {
-    let mut out = Vec::new();
-    for b in blocks.iter().take(16) {
-        let t = b.trim();
-        let t = t
-            .strip_prefix("<!--")
-            .map(|x| x.trim_end().trim_end_matches("-->"))
-            .unwrap_or(t)
-            .trim();
-        let t = t.strip_prefix("//<![CDATA[").unwrap_or(t);
-        let t = t.strip_suffix("//]]>").unwrap_or(t);
-        match serde_json::from_str::<serde_json::Value>(t) {
-            Ok(v) => out.push(v),
-            Err(_) => {
-                let fixed: String = t
-                    .chars()
-                    .map(|c| {
-                        if c == '\n' || c == '\r' || c == '\t' {
-                            ' '
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
-                if let Ok(v) = serde_json::from_str::<serde_json::Value>(&fixed) {
-                    out.push(v);
-                }
-            }
-        }
-    }
-    out
+    blocks
+        .iter()
+        .take(16)
+        .filter_map(|b| parse_block(b))
+        .collect()
+}
+
+/// Byte ranges in the page of the JSON-LD blocks that parse: their dates were
+/// read (or refused, as a review's) by the JSON-LD step, so the raw-script
+/// fallback does not read them again.
+fn parsed_jsonld_ranges(scan: &Scan) -> Vec<std::ops::Range<usize>> {
+    scan.jsonld
+        .iter()
+        .zip(&scan.jsonld_at)
+        .take(16)
+        .filter(|(b, _)| parse_block(b).is_some())
+        .map(|(b, &at)| at..at + b.len())
+        .collect()
+}
+
+/// One JSON-LD block parsed, after stripping comment and CDATA wrappers.
+fn parse_block(b: &str) -> Option<serde_json::Value> {
+    let t = b.trim();
+    let t = t
+        .strip_prefix("<!--")
+        .map(|x| x.trim_end().trim_end_matches("-->"))
+        .unwrap_or(t)
+        .trim();
+    let t = t.strip_prefix("//<![CDATA[").unwrap_or(t);
+    let t = t.strip_suffix("//]]>").unwrap_or(t);
+    serde_json::from_str::<serde_json::Value>(t)
+        .ok()
+        .or_else(|| {
+            let fixed: String = t
+                .chars()
+                .map(|c| {
+                    if matches!(c, '\n' | '\r' | '\t') {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            serde_json::from_str::<serde_json::Value>(&fixed).ok()
+        })
 }
 
 fn is_article_type(ty: &str) -> bool {
@@ -1315,15 +1330,30 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
         return out;
     }
 
-    // 4. Dates under publication keys in scripts' JSON state.
-    for c in RAW_JSON_DATE.captures_iter(html).take(50) {
+    // 4. Dates under publication keys in scripts' JSON state (not inside a
+    // JSON-LD block the first step read).
+    let ld_ranges = parsed_jsonld_ranges(scan);
+    let outside_ld = |c: &regex::Captures| {
+        !ld_ranges
+            .iter()
+            .any(|r| r.contains(&c.get(0).map_or(0, |m| m.start())))
+    };
+    for c in RAW_JSON_DATE
+        .captures_iter(html)
+        .filter(outside_ld)
+        .take(50)
+    {
         if let Some(d) = parse_value_in(&c[2], &format!("script json {}", &c[1]), order) {
             out.published = Some(d);
             return out;
         }
     }
 
-    for c in RAW_JSON_EPOCH.captures_iter(html).take(20) {
+    for c in RAW_JSON_EPOCH
+        .captures_iter(html)
+        .filter(outside_ld)
+        .take(20)
+    {
         if let Some(d) = epoch_date(&c[2], &format!("script json {} time stamp", &c[1])) {
             out.published = Some(d);
             return out;
@@ -1866,6 +1896,25 @@ mod tests {
             "datePublished":"2020-04-12"}],"datePublished":"2006-10-10"}</script></head>
             <body><p>Cake.</p></body></html>"#;
         assert_eq!(day_of(html).as_deref(), Some("2006-10-10"));
+    }
+
+    #[test]
+    fn a_review_date_in_json_ld_is_not_read_again_as_a_script_date() {
+        // the recipe itself is undated: its only dates are a review's and a
+        // plain script's; the review's must not come back through the
+        // raw-script step, while a broken JSON-LD block still gives its date
+        let html = r#"<html><head><script type="application/ld+json">{"@type":"Recipe",
+            "name":"Plum cake","review":[{"@type":"Review","datePublished":"2020-04-12"}]}</script>
+            </head><body><p>Cake.</p></body></html>"#;
+        assert_eq!(day_of(html), None);
+        let with_state = html.replace(
+            "<p>Cake.</p>",
+            r#"<p>Cake.</p><script>window.state={"publishDate":"2006-10-10"}</script>"#,
+        );
+        assert_eq!(day_of(&with_state).as_deref(), Some("2006-10-10"));
+        let broken = r#"<html><head><script type="application/ld+json">{"@type":"Recipe",
+            "datePublished":"2006-10-10",}</script></head><body><p>Cake.</p></body></html>"#;
+        assert_eq!(day_of(broken).as_deref(), Some("2006-10-10"));
     }
 
     #[test]

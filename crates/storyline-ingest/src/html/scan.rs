@@ -68,6 +68,8 @@ pub(crate) struct Scan {
     pub title: Option<String>,
     pub metas: Vec<MetaItem>,
     pub jsonld: Vec<String>,
+    /// Byte offset in the page of each `jsonld` block.
+    pub jsonld_at: Vec<usize>,
     pub hinted: Vec<Hinted>,
     pub canonical: Option<String>,
     /// Visible text (outside script/style), segments separated by newlines, capped.
@@ -339,6 +341,7 @@ pub(crate) fn scan(html: &str) -> Scan {
                 match tag.name.as_ref() {
                     "script" if tag.attr("type").is_some_and(|t| t.contains("ld+json")) => {
                         scan.jsonld.push(body.to_string());
+                        scan.jsonld_at.push(after);
                     }
                     "title" if scan.title.is_none() => {
                         let t = decode_entities(body.trim());
