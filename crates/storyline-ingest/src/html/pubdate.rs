@@ -360,22 +360,40 @@ fn line_offsets(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// Where the page's headline stands in its visible text (start and end): the
-/// longest line (at least 15 bytes) that the `<title>` begins or ends with (titles
-/// add the site's name and sections before or after the headline), its first
-/// occurrence.
+/// longest run of lines (at least 15 bytes) that the `<title>` begins or ends with
+/// (titles add the site's name and sections before or after the headline), its
+/// first occurrence. A run is several text nodes when inline markup splits the
+/// headline ("Big <em>news</em> today"); whitespace is ignored in the comparison.
 fn headline_offset(scan: &Scan) -> Option<(usize, usize)> {
-    let title = scan.title.as_deref()?.trim();
-    let mut best: Option<(usize, usize)> = None;
-    for (offset, line) in line_offsets(&scan.text) {
-        let l = line.trim();
-        if l.len() >= 15
-            && (title.starts_with(l) || title.ends_with(l))
-            && best.is_none_or(|(len, _)| l.len() > len)
-        {
-            best = Some((l.len(), offset));
+    const RUN: usize = 8;
+    let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+    let title = squeeze(scan.title.as_deref()?);
+    if title.is_empty() {
+        return None;
+    }
+    let lines: Vec<(usize, &str)> = line_offsets(&scan.text).collect();
+    let mut best: Option<(usize, usize, usize)> = None;
+    for i in 0..lines.len() {
+        let mut run = String::new();
+        for (offset, line) in lines.iter().skip(i).take(RUN) {
+            run.push_str(&squeeze(line));
+            if run.is_empty() {
+                continue;
+            }
+            if !title.contains(&run) {
+                break;
+            }
+            let end = offset + line.trim_end().len();
+            if run.len() >= 15
+                && (title.starts_with(&run) || title.ends_with(&run))
+                && best.is_none_or(|(len, _, _)| run.len() > len)
+            {
+                let start = lines[i].0 + (lines[i].1.len() - lines[i].1.trim_start().len());
+                best = Some((run.len(), start, end));
+            }
         }
     }
-    best.map(|(len, offset)| (offset, offset + len))
+    best.map(|(_, start, end)| (start, end))
 }
 
 /// A time of day beside a date on a date line ("19:51", "9.30 Uhr", "4:05 p.m."):
@@ -1962,6 +1980,18 @@ mod tests {
             <p>It took three weeks.</p><h3>4 Responses</h3><div>March 5, 2021 at 10:14 am</div>\
             </body></html>";
         assert_eq!(day_of(html).as_deref(), Some("2021-03-03"));
+    }
+
+    #[test]
+    fn a_headline_split_by_inline_markup_is_still_the_headline() {
+        // the <h1> is three text nodes; a teaser repeating it as one node further
+        // down must not stand in for it
+        let html = "<html><head><title>Ferry service returns to the island | Coast News</title>\
+            </head><body><h1>Ferry <em>service</em> returns to the island</h1>\
+            <div>14 June 2022</div><p>The first boat left at dawn.</p>\
+            <h3>Most read</h3><div>Ferry service returns to the island</div>\
+            <div>15 June 2022</div></body></html>";
+        assert_eq!(day_of(html).as_deref(), Some("2022-06-14"));
     }
 
     #[test]
