@@ -31,6 +31,35 @@ fn period_continues(text: &str, dot: usize) -> bool {
     !storyline_text::period_ends_sentence(word, next)
 }
 
+/// Closing quote marks after a sentence's final punctuation ("now.''", "now.”").
+fn closing_quote_len(s: &str) -> usize {
+    ['"', '\'', '”', '’', '»']
+        .iter()
+        .find(|q| s.ends_with(**q))
+        .map_or(0, |q| q.len_utf8())
+}
+
+/// Whether a sentence ends just before byte `i` of `text` (where whitespace
+/// follows): a full stop that is no abbreviation's, "!" or "?", perhaps closed by
+/// up to two quote marks ("Look at us now.'' The club").
+fn sentence_ends_before(text: &str, i: usize) -> bool {
+    let mut j = i;
+    for _ in 0..2 {
+        match text.get(..j).map(closing_quote_len) {
+            Some(n) if n > 0 => j -= n,
+            _ => break,
+        }
+    }
+    let b = text.as_bytes();
+    j > 0
+        && match b[j - 1] {
+            b'!' | b'?' => true,
+            // "Oct. 27": the dot of an abbreviation.
+            b'.' => !period_continues(text, j - 1),
+            _ => false,
+        }
+}
+
 /// The start of the sentence holding byte `pos`.
 pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
     let b = text.as_bytes();
@@ -41,11 +70,8 @@ pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
         if c == b'\n' && i >= 2 && b[i - 2] == b'\n' {
             return i;
         }
-        if matches!(c, b'!' | b'?' | b'.') && i < b.len() && b[i].is_ascii_whitespace() {
-            // "Oct. 27": the dot of an abbreviation.
-            if !(c == b'.' && period_continues(text, i - 1)) {
-                return i;
-            }
+        if i < b.len() && b[i].is_ascii_whitespace() && sentence_ends_before(text, i) {
+            return i;
         }
         i -= 1;
     }
@@ -67,11 +93,16 @@ pub(crate) fn sentence_end(text: &str, pos: usize) -> usize {
         if c == b'\n' && i + 1 < b.len() && b[i + 1] == b'\n' {
             return i;
         }
-        if matches!(c, b'!' | b'?' | b'.')
-            && (i + 1 >= b.len() || b[i + 1].is_ascii_whitespace())
-            && !(c == b'.' && period_continues(text, i))
-        {
-            return i;
+        if matches!(c, b'!' | b'?' | b'.') {
+            // the punctuation, perhaps closed by quote marks, then a space
+            let rest = text.get(i + 1..).unwrap_or("");
+            let quoted = rest.len() - rest.trim_start_matches(['"', '\'', '”', '’', '»']).len();
+            let k = i + 1 + quoted.min(6);
+            if (k >= b.len() || b[k].is_ascii_whitespace())
+                && !(c == b'.' && period_continues(text, i))
+            {
+                return i;
+            }
         }
         i += 1;
     }
@@ -196,8 +227,10 @@ pub(crate) fn tense_cue_at(
     };
     match (strong, weak) {
         (Some((ds, ts, sa)), Some(w @ (dw, tw, wa))) => {
-            // A weak cue after the mention never beats a listed one before it.
-            let weak_may_win = sa || !wa;
+            // A weak cue after the mention never beats a listed one before it,
+            // nor one that tells when something will happen ("will remain closed
+            // until Monday").
+            let weak_may_win = (sa || !wa) && weak_firm(w);
             Some(if weak_may_win && dw < ds {
                 (tw, weak_firm(w))
             } else {

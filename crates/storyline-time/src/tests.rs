@@ -252,6 +252,59 @@ fn titles_and_ordinals_are_not_times() {
 }
 
 #[test]
+fn weekdays_in_a_reported_or_possible_future_point_forward() {
+    let a = anchor(); // Tuesday, 19 November 2024
+    let v = |s: &str| one(s, &a).value.value;
+    // the quote before closes its sentence with the quote mark, so its "said"
+    // is not this sentence's tense
+    let quoted = tag(
+        "\u{201c}We are ready,\u{201d} the coach said. The team will travel before its last match, away at Dunmore this Saturday.",
+        &a,
+    );
+    assert_eq!(
+        quoted.last().map(|m| m.value.value.as_str()),
+        Some("2024-11-23")
+    );
+    let nyt = tag(
+        "``We are ready,'' the coach said.  The team will travel before its last match, away at Dunmore this Saturday.",
+        &a,
+    );
+    assert_eq!(
+        nyt.last().map(|m| m.value.value.as_str()),
+        Some("2024-11-23")
+    );
+    // "last" meaning final is no past cue
+    assert_eq!(
+        v("Fans will cheer the last match of the season on Saturday."),
+        "2024-11-23"
+    );
+    // a participle before "until" tells when something will happen
+    assert_eq!(v("Schools will remain closed until Monday."), "2024-11-25");
+    // modals of a reported future and a stated possibility
+    assert_eq!(
+        v("Forecasters said the storm would reach the coast Friday."),
+        "2024-11-22"
+    );
+    assert_eq!(
+        v("Crews said most homes should have power by Thursday."),
+        "2024-11-21"
+    );
+    assert_eq!(
+        v("The weather office said more snow was possible Sunday."),
+        "2024-11-24"
+    );
+    // while a past report stays in the past
+    assert_eq!(
+        v("The mayor said Friday that the road was closed."),
+        "2024-11-15"
+    );
+    assert_eq!(
+        v("The minister could not be reached on Monday."),
+        "2024-11-18"
+    );
+}
+
+#[test]
 fn weekdays_follow_tense() {
     let a = anchor(); // a Tuesday
     assert_eq!(
