@@ -306,7 +306,7 @@ pub(crate) fn resolve(
         Func::NumericDate => numeric_date(inp, anchor)?,
         Func::WeekdayRelative => weekday_relative(inp, anchor)?,
         Func::DayOffset => day_offset(inp, anchor, st)?,
-        Func::Clock => clock(inp, anchor)?,
+        Func::Clock => clock(inp, anchor, st)?,
         Func::OffsetAgo => offset_ago(inp, anchor, st)?,
         Func::RelativeUnit => relative_unit(inp, anchor, st)?,
         Func::Period => period(inp, anchor, st)?,
@@ -607,7 +607,7 @@ fn day_offset(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<R
     )
 }
 
-fn clock(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
+fn clock(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<Resolved> {
     let lex = inp.lex;
     let t = if let Some(p) = inp.key("part") {
         lex.dayparts.get(&p)?.clone()
@@ -656,14 +656,24 @@ fn clock(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                 )
             }
         }
-    } else if let (Some(a), Some(day)) = (anchor, day_in_sentence(inp)) {
-        // "at 10:40 a.m. (0740 GMT) Friday": the day named in the same sentence.
-        match day {
-            DayWord::Weekday(wd) => Some(weekday_day(inp, a, wd).0),
-            DayWord::Offset(k) => add_days(a, k),
+    } else if let Some(a) = anchor {
+        match day_in_sentence(inp) {
+            // "at 10:40 a.m. (0740 GMT) Friday": the day named in the same sentence.
+            SentenceDay::One(DayWord::Weekday(wd)) => Some(weekday_day(inp, a, wd).0),
+            SentenceDay::One(DayWord::Offset(k)) => add_days(a, k),
+            // A bare "at 4:15 p.m." in a past report tells the time of the day the
+            // story last named ("The high reached 106 degrees Wednesday. ... It
+            // peaked at 4:15 p.m."), a day of the week before the anchor.
+            SentenceDay::None if inp.tense == Some(Tense::Past) => Some(
+                st.reference_for("day")
+                    .filter(|r| (0..=7).contains(&(day_key(a) - day_key(*r))))
+                    .unwrap_or(a),
+            ),
+            // no day, or two different days: the anchor's
+            _ => Some(a),
         }
     } else {
-        anchor
+        None
     };
     let mut r = match d {
         Some(d) => day_time(d, &t).rel(),
@@ -683,6 +693,16 @@ fn deictic_offset(word: &str) -> Option<i64> {
     }
 }
 
+/// What the sentence around a clock time says of its day.
+enum SentenceDay {
+    /// No day word.
+    None,
+    /// One day, perhaps named more than once.
+    One(DayWord),
+    /// Two different days, or a day after "last"/"next"/"this"/"every"/"each".
+    Unclear,
+}
+
 /// A day named by one word: a weekday, or today / yesterday / tomorrow.
 #[derive(Clone, Copy, PartialEq)]
 enum DayWord {
@@ -693,11 +713,13 @@ enum DayWord {
 /// The day word nearest a clock time in its sentence, when the sentence names only
 /// one day (and not after "last"/"next"/"this", which the weekday rules resolve on
 /// their own terms).
-fn day_in_sentence(inp: &Input) -> Option<DayWord> {
+fn day_in_sentence(inp: &Input) -> SentenceDay {
     let text = inp.text;
     let s = crate::context::sentence_start(text, inp.m.start);
     let e = crate::context::sentence_end(text, inp.m.end).max(inp.m.end);
-    let sentence = text.get(s..e)?;
+    let Some(sentence) = text.get(s..e) else {
+        return SentenceDay::None;
+    };
     // (distance from the mention, day)
     let mut nearest: Option<(usize, DayWord)> = None;
     let mut prev = "";
@@ -719,20 +741,20 @@ fn day_in_sentence(inp: &Input) -> Option<DayWord> {
                 .iter()
                 .any(|p| prev.eq_ignore_ascii_case(p))
             {
-                return None;
+                return SentenceDay::Unclear;
             }
             // byte offset of `w` in `text` (`w` is a slice of `sentence`)
             let pos = s + (w.as_ptr() as usize - sentence.as_ptr() as usize);
             let dist = pos.abs_diff(inp.m.start).min(pos.abs_diff(inp.m.end));
             match nearest {
-                Some((_, other)) if other != day => return None,
+                Some((_, other)) if other != day => return SentenceDay::Unclear,
                 Some((d, _)) if d <= dist => {}
                 _ => nearest = Some((dist, day)),
             }
         }
         prev = w;
     }
-    nearest.map(|(_, day)| day)
+    nearest.map_or(SentenceDay::None, |(_, day)| SentenceDay::One(day))
 }
 
 /// The UTC offset a zone word names on day `d` ("ET" is -04:00 in US summer time,

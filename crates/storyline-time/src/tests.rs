@@ -305,6 +305,32 @@ fn weekdays_in_a_reported_or_possible_future_point_forward() {
 }
 
 #[test]
+fn a_bare_clock_time_in_a_past_report_takes_the_day_last_named() {
+    let a = anchor(); // Tuesday, 19 November 2024
+    let text = "The river crested on Sunday. It peaked at 4:15 p.m., and crews worked overnight.";
+    assert_eq!(
+        tv(text, &a),
+        pairs(&[
+            ("Sunday", "2024-11-17"),
+            ("4:15 p.m.", "2024-11-17T16:15"),
+            ("overnight", "2024-11-17TNI"),
+        ])
+    );
+    // a day named long before is no reference: the article's day
+    let far = "The bridge opened on Nov. 2, 2023. It closed at 6 p.m. for repairs.";
+    assert_eq!(
+        tv(far, &a)[1],
+        ("6 p.m.".to_string(), "2024-11-19T18:00".to_string())
+    );
+    // nor for a time still to come
+    let ahead = "The river crested on Sunday. The gates open at 8 a.m.";
+    assert_eq!(
+        tv(ahead, &a)[1],
+        ("8 a.m.".to_string(), "2024-11-19T08:00".to_string())
+    );
+}
+
+#[test]
 fn weekdays_follow_tense() {
     let a = anchor(); // a Tuesday
     assert_eq!(
