@@ -148,21 +148,39 @@ fn weak_after_be(prev: Option<&str>) -> bool {
 /// follows the mention while the listed cue precedes it: the verb before a time
 /// phrase governs it ("will double flights by August in markets untouched by ...").
 pub(crate) fn tense_at(lex: &Lexicon, text: &str, start: usize, end: usize) -> Option<Tense> {
-    tense_cue_at(lex, text, start, end).map(|(t, _)| t)
+    tense_cue_at(lex, text, start, end).map(|c| c.tense)
 }
 
-/// [`tense_at`], with whether the tense is firm: read from a listed cue word, or a
-/// weak "-ed" word not followed by "until"/"to" before the mention ("postponed
-/// until January" is no past reference).
+/// The tense of a time expression's clause and how it was read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct TenseCue {
+    pub tense: Tense,
+    /// Read from a listed cue word, or a weak "-ed" word not followed by
+    /// "until"/"to" before the mention ("postponed until January" is no past
+    /// reference).
+    pub firm: bool,
+    /// A past read from the clause's own verb right before the mention: a listed
+    /// cue that is no verb of saying ("said" may govern a clause of another
+    /// tense), or an "-ed" form after "was"/"were"/"had"/"been" ("was sentenced
+    /// in October"), with no word between them that points ahead ("set for",
+    /// "extended to", "due by").
+    pub plain_past: bool,
+}
+
+/// [`tense_at`], with how the tense was read.
 pub(crate) fn tense_cue_at(
     lex: &Lexicon,
     text: &str,
     start: usize,
     end: usize,
-) -> Option<(Tense, bool)> {
+) -> Option<TenseCue> {
     // "since March": a period reaching up to now began in the past.
     if follows_since(text, start) {
-        return Some((Tense::Past, true));
+        return Some(TenseCue {
+            tense: Tense::Past,
+            firm: true,
+            plain_past: false,
+        });
     }
     let s = sentence_start(text, start);
     let e = sentence_end(text, end).max(end);
@@ -184,9 +202,10 @@ pub(crate) fn tense_cue_at(
                 })
     };
     let sched = (0..before.len().min(2)).any(scheduled);
-    // (distance, tense, after the mention)
-    let mut weak: Option<(usize, Tense, bool)> = None;
-    let mut strong: Option<(usize, Tense, bool)> = sched.then_some((0, Tense::Future, false));
+    // (distance, tense, after the mention, a plain past before the mention)
+    let mut weak: Option<(usize, Tense, bool, bool)> = None;
+    let mut strong: Option<(usize, Tense, bool, bool)> =
+        sched.then_some((0, Tense::Future, false, false));
     // Records a cue word; true when `w` is one.
     let mut consider = |dist: usize, w: &str, prev: Option<&str>, after: bool| {
         let Some((t, is_strong)) = cue(lex, w) else {
@@ -196,9 +215,20 @@ pub(crate) fn tense_cue_at(
         if (!is_strong || t == Tense::Past) && weak_after_be(prev) {
             return false;
         }
+        let plain = t == Tense::Past
+            && !after
+            && if is_strong {
+                !lex.reporting.contains(&w.to_ascii_lowercase())
+            } else {
+                prev.is_some_and(|p| {
+                    ["was", "were", "had", "been"]
+                        .iter()
+                        .any(|x| p.eq_ignore_ascii_case(x))
+                })
+            };
         let slot = if is_strong { &mut strong } else { &mut weak };
-        if slot.is_none_or(|(d, _, _)| dist < d) {
-            *slot = Some((dist, t, after));
+        if slot.is_none_or(|(d, _, _, _)| dist < d) {
+            *slot = Some((dist, t, after, plain));
         }
         true
     };
@@ -219,26 +249,42 @@ pub(crate) fn tense_cue_at(
     }
     // A weak cue before the mention with "until"/"to" between them tells when
     // something will happen, not that it did ("postponed until January").
-    let weak_firm = |(d, _, after): (usize, Tense, bool)| {
+    let weak_firm = |(d, _, after, _): (usize, Tense, bool, bool)| {
         after
             || !before[before.len().saturating_sub(d)..]
                 .iter()
                 .any(|w| is_toward(w))
     };
+    // no word pointing ahead between a cue before the mention and it
+    let direct = |d: usize| {
+        !before[before.len().saturating_sub(d)..]
+            .iter()
+            .any(|w| is_toward(w) || points_ahead(w))
+    };
+    let listed = |(d, tense, _, plain): (usize, Tense, bool, bool)| TenseCue {
+        tense,
+        firm: true,
+        plain_past: plain && direct(d),
+    };
+    let unlisted = |w @ (d, tense, _, plain): (usize, Tense, bool, bool)| TenseCue {
+        tense,
+        firm: weak_firm(w),
+        plain_past: plain && direct(d),
+    };
     match (strong, weak) {
-        (Some((ds, ts, sa)), Some(w @ (dw, tw, wa))) => {
+        (Some(st @ (ds, _, sa, _)), Some(w @ (dw, _, wa, _))) => {
             // A weak cue after the mention never beats a listed one before it,
             // nor one that tells when something will happen ("will remain closed
             // until Monday").
             let weak_may_win = (sa || !wa) && weak_firm(w);
             Some(if weak_may_win && dw < ds {
-                (tw, weak_firm(w))
+                unlisted(w)
             } else {
-                (ts, true)
+                listed(st)
             })
         }
-        (Some((_, t, _)), None) => Some((t, true)),
-        (None, Some(w)) => Some((w.1, weak_firm(w))),
+        (Some(st), None) => Some(listed(st)),
+        (None, Some(w)) => Some(unlisted(w)),
         (None, None) => None,
     }
 }
@@ -257,6 +303,14 @@ fn is_clause_join(w: &str) -> bool {
     ]
     .iter()
     .any(|t| w.eq_ignore_ascii_case(t))
+}
+
+/// A word that sets a time ahead of the verb before it ("was set for March",
+/// "were due by May", "is supposed to end in June", "closed before January").
+fn points_ahead(w: &str) -> bool {
+    ["for", "by", "before", "set", "due", "supposed", "scheduled"]
+        .iter()
+        .any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// "until", "till", "to", "into", "through": a preposition of time toward a point.

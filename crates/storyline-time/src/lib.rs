@@ -106,7 +106,8 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
             continue;
         }
         let cue = context::tense_cue_at(&rules.lex, text, m.start, m.end);
-        let (tense, tense_listed) = (cue.map(|c| c.0), cue.is_some_and(|c| c.1));
+        let (tense, tense_listed) = (cue.map(|c| c.tense), cue.is_some_and(|c| c.firm));
+        let tense_plain_past = cue.is_some_and(|c| c.plain_past);
         let inp = Input {
             lex: &rules.lex,
             rule,
@@ -114,6 +115,7 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
             m,
             tense,
             tense_listed,
+            tense_plain_past,
         };
         let [s0, s1] = &mut states;
         let resolved = match (anchor.earliest, anchor.latest) {

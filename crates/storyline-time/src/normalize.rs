@@ -68,6 +68,9 @@ pub(crate) struct Input<'a> {
     pub tense: Option<Tense>,
     /// Whether `tense` comes from a listed cue word, not only a weak "-ed" word.
     pub tense_listed: bool,
+    /// Whether `tense` is a plain past read from the clause's own verb (see
+    /// `context::TenseCue`).
+    pub tense_plain_past: bool,
 }
 
 impl Input<'_> {
@@ -225,6 +228,12 @@ fn choose<T: Copy>(cands: &[(i64, T)], now: i64, pick: Pick) -> Option<T> {
     }
 }
 
+/// How firmly the tense of a mention's clause was read: (firm, a plain past of
+/// the clause's own verb).
+fn firmness(inp: &Input) -> (bool, bool) {
+    (inp.tense_listed, inp.tense_plain_past)
+}
+
 /// A year-less date: the anchor's year (news speaks of this year's months), unless
 /// the tense points the other way and the adjacent year's occurrence lies within
 /// `limit` of `now` ("Jan. 31" in a future clause written in November is next
@@ -238,7 +247,7 @@ fn choose_tensed<T: Copy>(
     now: i64,
     pick: Pick,
     limit: i64,
-    firm: bool,
+    (firm, own_verb): (bool, bool),
 ) -> Option<T> {
     let Some(this) = this else {
         return choose(cands, now, pick);
@@ -261,11 +270,13 @@ fn choose_tensed<T: Copy>(
         }
     }
     match pick {
+        // A plain past of the clause's own verb: last year's ("was sentenced in
+        // October", written in August).
         Pick::AtOrBefore if this.0 > now => cands
             .iter()
             .rev()
             .filter(|c| c.0 <= now)
-            .find(within)
+            .find(|c| within(c) || firm && own_verb)
             .map_or(Some(this.1), |c| Some(c.1)),
         Pick::AtOrAfter if this.0 < now => cands
             .iter()
@@ -453,7 +464,7 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     } else if since {
                         choose(&cands, day_key(a), Pick::AtOrBefore)
                     } else {
-                        choose_tensed(&cands, this, day_key(a), pick, 183, inp.tense_listed)
+                        choose_tensed(&cands, this, day_key(a), pick, 183, firmness(inp))
                     };
                     if let Some(x) = x {
                         out = Some(day(x));
@@ -473,7 +484,7 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     } else if since {
                         choose(&cands, now, Pick::AtOrBefore)
                     } else {
-                        choose_tensed(&cands, Some(this), now, pick, 6, inp.tense_listed)
+                        choose_tensed(&cands, Some(this), now, pick, 6, firmness(inp))
                     };
                     if let Some(y) = y {
                         out = value::month(y, m);
@@ -1373,6 +1384,6 @@ fn holiday(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
         .collect();
     let this = holiday_in(inp, a.year()).map(|x| (day_key(x), x));
     let pick = pick_from_rel_and_tense(inp.key("rel").as_deref(), inp.tense);
-    let x = choose_tensed(&cands, this, day_key(a), pick, 183, inp.tense_listed)?;
+    let x = choose_tensed(&cands, this, day_key(a), pick, 183, firmness(inp))?;
     Some(day(x).rel())
 }

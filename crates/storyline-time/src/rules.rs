@@ -123,6 +123,9 @@ pub(crate) struct Lexicon {
     /// Present-tense verbs that schedule an event ("meets", "resumes"): a future
     /// cue only right before the time expression.
     pub schedule: HashSet<String>,
+    /// Verbs of saying ("said", "told"): past cues that may govern a clause of
+    /// another tense.
+    pub reporting: HashSet<String>,
     pub params: HashMap<String, String>,
     /// Filter words (`names.tsv`): word -> kind (`name`, `function`).
     pub names: HashMap<String, String>,
@@ -340,6 +343,10 @@ impl Rules {
         for (w, v, _) in &tense {
             let t = match v.as_str() {
                 "past" => Some(Tense::Past),
+                "report" => {
+                    lex.reporting.insert(w.clone());
+                    Some(Tense::Past)
+                }
                 "future" => Some(Tense::Future),
                 "schedule" => {
                     lex.schedule.insert(w.clone());

@@ -331,6 +331,28 @@ fn a_bare_clock_time_in_a_past_report_takes_the_day_last_named() {
 }
 
 #[test]
+fn a_year_less_month_after_a_plain_past_verb_is_last_years() {
+    let aug = Anchor::day(d(2024, 8, 14));
+    let v = |s: &str| one(s, &aug).value.value;
+    // the clause's own verb is past: October 2023, not the coming October
+    assert_eq!(v("The former mayor was sentenced in October."), "2023-10");
+    assert_eq!(
+        v("The storm struck in November, flooding the valley."),
+        "2023-11"
+    );
+    // a verb of saying may govern a clause of another tense
+    assert_eq!(v("The mayor said the vote is in October."), "2024-10");
+    // a date set ahead of the verb
+    assert_eq!(v("The hearing was set for Oct. 14."), "2024-10-14");
+    assert_eq!(v("The offer was extended to Nov. 6."), "2024-11-06");
+    // an -ed adjective is no verb
+    assert_eq!(
+        v("The firm will redeem its preferred shares on Oct. 31."),
+        "2024-10-31"
+    );
+}
+
+#[test]
 fn weekdays_follow_tense() {
     let a = anchor(); // a Tuesday
     assert_eq!(
