@@ -153,7 +153,10 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         let Some(t) = text.get(m.start..m.end) else {
             continue;
         };
-        let kind = r.kind.unwrap_or(rule.kind);
+        let mut kind = r.kind.unwrap_or(rule.kind);
+        if kind == storyline_model::TimexType::Duration && is_rate(text, m.start, t) {
+            kind = storyline_model::TimexType::Set;
+        }
         out.push(TimeMention {
             start: m.start,
             end: m.end,
@@ -165,6 +168,38 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
     }
     weekdays_take_their_dates(text, &rules.lex, &mut out);
     out
+}
+
+/// A quantity just before a time phrase ("$450 million", "3.1 percent", "4 million
+/// passengers", "$28,"), perhaps with up to two words after it.
+static QUANTITY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?:\d[\d,.]*%?|\b(?:percent|million|billion|trillion|thousand|hundred|cents?|dollars?))(?:\s+[a-z]+){0,2}\s*,?\s*$",
+    )
+    .expect("valid regex")
+});
+
+/// "$450 million a year", "3.1 percent a year": "a year" after a quantity is the
+/// rate's period, a SET (as TimeML writes "twice a week"), not a duration.
+fn is_rate(text: &str, start: usize, mention: &str) -> bool {
+    let mut words = mention.split_whitespace();
+    let (Some(det), Some(unit), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let det = det.to_ascii_lowercase();
+    let unit = unit.to_ascii_lowercase();
+    if !matches!(det.as_str(), "a" | "an" | "per")
+        || !matches!(unit.as_str(), "year" | "month" | "week" | "day" | "hour")
+    {
+        return false;
+    }
+    let mut lo = start.saturating_sub(48);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let before = text.get(lo..start).unwrap_or("");
+    let before = before.rsplit(['\n', '.', ';']).next().unwrap_or("");
+    QUANTITY_BEFORE.is_match(before)
 }
 
 /// "four second-place finishes", "the second-largest": "second" is an ordinal

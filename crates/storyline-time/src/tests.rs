@@ -606,6 +606,21 @@ fn sets() {
         one("The market opens each Thursday.", &a).value.value,
         "XXXX-WXX-4"
     );
+    // the period of a rate after a quantity
+    for (s, v) in [
+        ("The levy brings in about $450 million a year.", "P1Y"),
+        ("Wages rose 3.1 percent a year under the deal.", "P1Y"),
+        ("The port handles 4 million passengers a year.", "P1Y"),
+        ("Pensioners receive about $28, a month.", "P1M"),
+    ] {
+        let m = one(s, &a);
+        assert_eq!((m.value.value.as_str(), m.kind), (v, TimexType::Set), "{s}");
+    }
+    // no quantity: a duration
+    assert_eq!(
+        one("The talks lasted a week.", &a).kind,
+        TimexType::Duration
+    );
 }
 
 #[test]
