@@ -102,7 +102,10 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         let Some(rule) = rules.rules.get(m.rule) else {
             continue;
         };
-        if part_of_name(text, m, rule, &rules.lex) || ordinal_second(text, m) {
+        if part_of_name(text, m, rule, &rules.lex)
+            || ordinal_second(text, m)
+            || soon_as_conjunction(text, m)
+        {
             continue;
         }
         let cue = context::tense_cue_at(&rules.lex, text, m.start, m.end);
@@ -200,6 +203,34 @@ fn is_rate(text: &str, start: usize, mention: &str) -> bool {
     let before = text.get(lo..start).unwrap_or("");
     let before = before.rsplit(['\n', '.', ';']).next().unwrap_or("");
     QUANTITY_BEFORE.is_match(before)
+}
+
+/// "as soon as the talks end", "soon after the vote", "too soon to say": "soon"
+/// there joins or grades a clause and names no time of its own.
+fn soon_as_conjunction(text: &str, m: &Match) -> bool {
+    if !text
+        .get(m.start..m.end)
+        .is_some_and(|t| t.eq_ignore_ascii_case("soon"))
+    {
+        return false;
+    }
+    let prev = context::words(text.get(..m.start).unwrap_or("")).next_back();
+    let next = context::words(text.get(m.end..).unwrap_or("")).next();
+    let is = |w: Option<&str>, set: &[&str]| {
+        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
+    };
+    is(prev, &["as", "too", "how", "so"])
+        || is(
+            next,
+            &[
+                "after",
+                "afterwards",
+                "afterward",
+                "thereafter",
+                "as",
+                "enough",
+            ],
+        )
 }
 
 /// "four second-place finishes", "the second-largest": "second" is an ordinal

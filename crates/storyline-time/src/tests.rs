@@ -163,7 +163,7 @@ fn tense_is_read_from_the_verb_group() {
     // A past verb keeps a far month in this year, even when next year's is nearer.
     assert_eq!(
         v(
-            "In February, the council hired an auditor who will start soon.",
+            "In February, the council hired an auditor who will start work.",
             &nov
         ),
         "2024-02"
@@ -621,6 +621,26 @@ fn sets() {
         one("The talks lasted a week.", &a).kind,
         TimexType::Duration
     );
+}
+
+#[test]
+fn soon_is_a_future_reference_unless_it_joins_a_clause() {
+    let a = anchor();
+    assert_eq!(
+        tv("The board will soon pick a new chair.", &a),
+        pairs(&[("soon", "FUTURE_REF")])
+    );
+    assert_eq!(
+        tv("Repairs should start as soon as possible.", &a),
+        pairs(&[("as soon as possible", "FUTURE_REF")])
+    );
+    for s in [
+        "Crews will return as soon as the wind drops.",
+        "He resigned soon after the vote.",
+        "It is too soon to say who won.",
+    ] {
+        assert!(tv(s, &a).is_empty(), "{s}");
+    }
 }
 
 #[test]
