@@ -270,14 +270,18 @@ fn choose_tensed<T: Copy>(
         }
     }
     match pick {
-        // A plain past of the clause's own verb: last year's ("was sentenced in
-        // October", written in August).
-        Pick::AtOrBefore if this.0 > now => cands
-            .iter()
-            .rev()
-            .filter(|c| c.0 <= now)
-            .find(|c| within(c) || firm && own_verb)
-            .map_or(Some(this.1), |c| Some(c.1)),
+        // A plain past of the clause's own verb: last year's when this year's lies
+        // well ahead ("was sentenced in October", written in August); one only
+        // weeks ahead may be the edge of an uncertain article date.
+        Pick::AtOrBefore if this.0 > now => {
+            let well_ahead = this.0 - now >= if limit > 12 { 45 } else { 2 };
+            cands
+                .iter()
+                .rev()
+                .filter(|c| c.0 <= now)
+                .find(|c| within(c) || firm && own_verb && well_ahead)
+                .map_or(Some(this.1), |c| Some(c.1))
+        }
         Pick::AtOrAfter if this.0 < now => cands
             .iter()
             .filter(|c| c.0 >= now)
@@ -1355,7 +1359,13 @@ fn holiday_in(inp: &Input, y: i32) -> Option<NaiveDate> {
     let m: u32 = inp.rule.arg("hmonth")?.parse().ok()?;
     let wd: u32 = inp.rule.arg("hwd")?.parse().ok()?;
     let nth: i64 = inp.rule.arg("nth")?.parse().ok()?;
-    nth_weekday(y, m, wd, nth)
+    // "plus=1": the day after ("the Tuesday after the first Monday")
+    let plus: i64 = inp
+        .rule
+        .arg("plus")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    add_days(nth_weekday(y, m, wd, nth)?, plus)
 }
 
 /// A movable holiday ("Easter", "Thanksgiving"): its day in the stated year, else in
