@@ -340,6 +340,12 @@ fn a_year_less_month_after_a_plain_past_verb_is_last_years() {
         v("The storm struck in November, flooding the valley."),
         "2023-11"
     );
+    // but a day only weeks ahead stays this year's (the article's date may be
+    // uncertain)
+    assert_eq!(
+        v("The storm struck on Sept. 2, flooding the valley."),
+        "2024-09-02"
+    );
     // a verb of saying may govern a clause of another tense
     assert_eq!(v("The mayor said the vote is in October."), "2024-10");
     // a date set ahead of the verb
@@ -641,6 +647,23 @@ fn soon_is_a_future_reference_unless_it_joins_a_clause() {
     ] {
         assert!(tv(s, &a).is_empty(), "{s}");
     }
+}
+
+#[test]
+fn us_election_day_is_the_tuesday_after_the_first_monday_of_november() {
+    let oct = Anchor::day(d(2024, 10, 8));
+    assert_eq!(
+        one("Voters go to the polls on Election Day.", &oct)
+            .value
+            .value,
+        "2024-11-05"
+    );
+    assert_eq!(
+        one("Turnout was high on Election Day 2020.", &oct)
+            .value
+            .value,
+        "2020-11-03"
+    );
 }
 
 #[test]
