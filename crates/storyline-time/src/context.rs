@@ -159,13 +159,22 @@ pub(crate) struct TenseCue {
     /// "until"/"to" before the mention ("postponed until January" is no past
     /// reference).
     pub firm: bool,
-    /// A past read from the clause's own verb right before the mention: a listed
-    /// cue that is no verb of saying ("said" may govern a clause of another
-    /// tense), or an "-ed" form after "was"/"were"/"had"/"been" ("was sentenced
-    /// in October"), with no word between them that points ahead ("set for",
-    /// "extended to", "due by").
+    /// A past read from the clause's own verb just before the mention (at most
+    /// two words before it): a listed cue that is no verb of saying ("said" may
+    /// govern a clause of another tense), or an "-ed" form after
+    /// "was"/"were"/"had"/"been" ("was sentenced in October"); with no verb of
+    /// saying before it (reported speech shifts its tense back: "said the trial
+    /// was in October") and no word between it and the mention that points ahead
+    /// ("set for", "extended to", "was anticipated in").
     pub plain_past: bool,
+    /// Read from a verb of saying ("said"), which may govern a clause of another
+    /// tense.
+    pub saying: bool,
 }
+
+/// One cue word found: distance from the mention, tense, after the mention, a
+/// plain past, a verb of saying.
+type Found = (usize, Tense, bool, bool, bool);
 
 /// [`tense_at`], with how the tense was read.
 pub(crate) fn tense_cue_at(
@@ -180,6 +189,7 @@ pub(crate) fn tense_cue_at(
             tense: Tense::Past,
             firm: true,
             plain_past: false,
+            saying: false,
         });
     }
     let s = sentence_start(text, start);
@@ -202,12 +212,17 @@ pub(crate) fn tense_cue_at(
                 })
     };
     let sched = (0..before.len().min(2)).any(scheduled);
-    // (distance, tense, after the mention, a plain past before the mention)
-    let mut weak: Option<(usize, Tense, bool, bool)> = None;
-    let mut strong: Option<(usize, Tense, bool, bool)> =
-        sched.then_some((0, Tense::Future, false, false));
-    // Records a cue word; true when `w` is one.
-    let mut consider = |dist: usize, w: &str, prev: Option<&str>, after: bool| {
+    let is_saying = |w: &str| lex.reporting.contains(&w.to_ascii_lowercase());
+    let mut weak: Option<Found> = None;
+    let mut strong: Option<Found> = sched.then_some((0, Tense::Future, false, false, false));
+    // Records a cue word (`prev` and `next` are its neighbours, `said_before`
+    // whether a verb of saying precedes it); true when `w` is one.
+    let mut consider = |dist: usize,
+                        w: &str,
+                        prev: Option<&str>,
+                        (next, next2): (Option<&str>, Option<&str>),
+                        after: bool,
+                        said_before: bool| {
         let Some((t, is_strong)) = cue(lex, w) else {
             return false;
         };
@@ -215,10 +230,16 @@ pub(crate) fn tense_cue_at(
         if (!is_strong || t == Tense::Past) && weak_after_be(prev) {
             return false;
         }
+        if modal_not_ahead(w, prev, next, next2) {
+            return false;
+        }
+        let saying = is_saying(w);
         let plain = t == Tense::Past
             && !after
+            && dist <= 2
+            && !said_before
             && if is_strong {
-                !lex.reporting.contains(&w.to_ascii_lowercase())
+                !saying
             } else {
                 prev.is_some_and(|p| {
                     ["was", "were", "had", "been"]
@@ -227,8 +248,8 @@ pub(crate) fn tense_cue_at(
                 })
             };
         let slot = if is_strong { &mut strong } else { &mut weak };
-        if slot.is_none_or(|(d, _, _, _)| dist < d) {
-            *slot = Some((dist, t, after, plain));
+        if slot.is_none_or(|(d, ..)| dist < d) {
+            *slot = Some((dist, t, after, plain, saying));
         }
         true
     };
@@ -236,7 +257,9 @@ pub(crate) fn tense_cue_at(
     for (i, w) in before.iter().rev().enumerate() {
         let k = before.len() - 1 - i;
         let prev = k.checked_sub(1).map(|j| before[j]);
-        cued_before |= consider(i, w, prev, false);
+        let next = (before.get(k + 1).copied(), before.get(k + 2).copied());
+        let said_before = before[..k].iter().any(|x| is_saying(x));
+        cued_before |= consider(i, w, prev, next, false, said_before);
     }
     for (i, w) in after.iter().enumerate() {
         // "met on Thursday and will resume in January": a clause joined after the
@@ -245,34 +268,46 @@ pub(crate) fn tense_cue_at(
             break;
         }
         let prev = i.checked_sub(1).map(|j| after[j]);
-        consider(i + 1, w, prev, true);
+        let next = (after.get(i + 1).copied(), after.get(i + 2).copied());
+        consider(i + 1, w, prev, next, true, true);
     }
     // A weak cue before the mention with "until"/"to" between them tells when
     // something will happen, not that it did ("postponed until January").
-    let weak_firm = |(d, _, after, _): (usize, Tense, bool, bool)| {
+    let weak_firm = |(d, _, after, ..): Found| {
         after
             || !before[before.len().saturating_sub(d)..]
                 .iter()
                 .any(|w| is_toward(w))
     };
-    // no word pointing ahead between a cue before the mention and it
+    // only prepositions and adverbs of time between a cue before the mention and
+    // it ("was sentenced in", "was released early on"), and the cue itself no word
+    // that points ahead ("was anticipated in October")
     let direct = |d: usize| {
-        !before[before.len().saturating_sub(d)..]
-            .iter()
-            .any(|w| is_toward(w) || points_ahead(w))
+        let k = before.len().saturating_sub(d + 1);
+        before.get(k).is_some_and(|c| !points_ahead(c))
+            && before[k + 1..].iter().all(|w| {
+                [
+                    "in", "on", "at", "during", "early", "late", "again", "back", "first", "last",
+                    "only", "also", "then", "finally",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+            })
     };
-    let listed = |(d, tense, _, plain): (usize, Tense, bool, bool)| TenseCue {
+    let listed = |(d, tense, _, plain, saying): Found| TenseCue {
         tense,
         firm: true,
         plain_past: plain && direct(d),
+        saying,
     };
-    let unlisted = |w @ (d, tense, _, plain): (usize, Tense, bool, bool)| TenseCue {
+    let unlisted = |w @ (d, tense, _, plain, _): Found| TenseCue {
         tense,
         firm: weak_firm(w),
         plain_past: plain && direct(d),
+        saying: false,
     };
     match (strong, weak) {
-        (Some(st @ (ds, _, sa, _)), Some(w @ (dw, _, wa, _))) => {
+        (Some(st @ (ds, _, sa, ..)), Some(w @ (dw, _, wa, ..))) => {
             // A weak cue after the mention never beats a listed one before it,
             // nor one that tells when something will happen ("will remain closed
             // until Monday").
@@ -287,6 +322,32 @@ pub(crate) fn tense_cue_at(
         (None, Some(w)) => Some(unlisted(w)),
         (None, None) => None,
     }
+}
+
+/// Whether a modal cue does not point ahead here: "would not comment", "would
+/// neither confirm nor deny" (a refusal reported), "would have turned 90",
+/// "should have come" (a past that did not happen; not "should have power"),
+/// "was not possible".
+fn modal_not_ahead(w: &str, prev: Option<&str>, next: Option<&str>, next2: Option<&str>) -> bool {
+    let is = |x: Option<&str>, set: &[&str]| {
+        x.is_some_and(|x| set.iter().any(|s| x.eq_ignore_ascii_case(s)))
+    };
+    if w.eq_ignore_ascii_case("would") || w.eq_ignore_ascii_case("should") {
+        let participle = next2.is_some_and(|p| {
+            let p = p.to_ascii_lowercase();
+            p.ends_with("ed")
+                || p.ends_with("en")
+                || [
+                    "been", "come", "gone", "done", "had", "made", "won", "lost", "got",
+                ]
+                .contains(&p.as_str())
+        });
+        return is(next, &["not", "neither", "never"]) || is(next, &["have"]) && participle;
+    }
+    if w.eq_ignore_ascii_case("possible") {
+        return is(prev, &["was", "were", "not", "wasn't", "weren't"]);
+    }
+    false
 }
 
 /// Whether the word just before byte `start` is "since" ("since October").
@@ -308,9 +369,23 @@ fn is_clause_join(w: &str) -> bool {
 /// A word that sets a time ahead of the verb before it ("was set for March",
 /// "were due by May", "is supposed to end in June", "closed before January").
 fn points_ahead(w: &str) -> bool {
-    ["for", "by", "before", "set", "due", "supposed", "scheduled"]
-        .iter()
-        .any(|t| w.eq_ignore_ascii_case(t))
+    [
+        "for",
+        "by",
+        "before",
+        "ahead",
+        "set",
+        "due",
+        "supposed",
+        "scheduled",
+        "slated",
+        "expected",
+        "anticipated",
+        "projected",
+        "forecast",
+    ]
+    .iter()
+    .any(|t| w.eq_ignore_ascii_case(t))
 }
 
 /// "until", "till", "to", "into", "through": a preposition of time toward a point.

@@ -104,13 +104,14 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         };
         if part_of_name(text, m, rule, &rules.lex)
             || ordinal_second(text, m)
-            || soon_as_conjunction(text, m)
+            || soon_without_time(text, m, &rules.lex)
         {
             continue;
         }
         let cue = context::tense_cue_at(&rules.lex, text, m.start, m.end);
         let (tense, tense_listed) = (cue.map(|c| c.tense), cue.is_some_and(|c| c.firm));
         let tense_plain_past = cue.is_some_and(|c| c.plain_past);
+        let tense_saying = cue.is_some_and(|c| c.saying);
         let inp = Input {
             lex: &rules.lex,
             rule,
@@ -119,6 +120,7 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
             tense,
             tense_listed,
             tense_plain_past,
+            tense_saying,
         };
         let [s0, s1] = &mut states;
         let resolved = match (anchor.earliest, anchor.latest) {
@@ -174,16 +176,26 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
 }
 
 /// A quantity just before a time phrase ("$450 million", "3.1 percent", "4 million
-/// passengers", "$28,"), perhaps with up to two words after it.
+/// passengers", "$28,"): a number (not a bare year) or an amount word, then at
+/// most two words that are no preposition or verb ("3 goals in a week", "12 people
+/// for a week", "2023 was a year" are no rates).
 static QUANTITY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
-        r"(?i)(?:\d[\d,.]*%?|\b(?:percent|million|billion|trillion|thousand|hundred|cents?|dollars?))(?:\s+[a-z]+){0,2}\s*,?\s*$",
+        r"(?i)(?:(?P<cur>\$\s?)?\b(?P<num>\d[\d,.]*)%?|\b(?:percent|million|billion|trillion|thousand|hundred|cents?|dollars?))(?:\s+[a-z]+){0,2}\s*,?\s*$",
     )
     .expect("valid regex")
 });
 
-/// "$450 million a year", "3.1 percent a year": "a year" after a quantity is the
-/// rate's period, a SET (as TimeML writes "twice a week"), not a duration.
+/// Words that may not stand between a quantity and "a year" in a rate.
+const NOT_IN_RATE: &[&str] = &[
+    "in", "for", "within", "from", "over", "of", "after", "before", "by", "to", "at", "during",
+    "than", "was", "is", "were", "are", "be", "been", "and", "or", "as", "into", "on", "about",
+    "nearly", "almost", "just", "only", "more", "less", "every", "each", "per",
+];
+
+/// "$450 million a year", "3.1 percent a year": "a year" right after a quantity
+/// is the rate's period, a SET (as TimeML writes "twice a week"), not a duration;
+/// not before "ago", "after", "ahead" ... ("$2 billion, a year after it gained").
 fn is_rate(text: &str, start: usize, mention: &str) -> bool {
     let mut words = mention.split_whitespace();
     let (Some(det), Some(unit), None) = (words.next(), words.next(), words.next()) else {
@@ -196,23 +208,60 @@ fn is_rate(text: &str, start: usize, mention: &str) -> bool {
     {
         return false;
     }
+    let end = start + mention.len();
+    let next = context::words(text.get(end..).unwrap_or("")).next();
+    if next.is_some_and(|n| {
+        [
+            "ago", "earlier", "later", "before", "after", "ahead", "from", "of", "since", "into",
+            "or",
+        ]
+        .iter()
+        .any(|x| n.eq_ignore_ascii_case(x))
+    }) {
+        return false;
+    }
     let mut lo = start.saturating_sub(48);
     while !text.is_char_boundary(lo) {
         lo += 1;
     }
     let before = text.get(lo..start).unwrap_or("");
-    let before = before.rsplit(['\n', '.', ';']).next().unwrap_or("");
-    QUANTITY_BEFORE.is_match(before)
+    let before = before.rsplit(['\n', ';']).next().unwrap_or("");
+    let Some(c) = QUANTITY_BEFORE.captures(before) else {
+        return false;
+    };
+    // "2023 was a year of upheaval": a year is no quantity
+    let year = c.name("num").is_some_and(|n| {
+        n.as_str().len() == 4
+            && n.as_str()
+                .parse::<u32>()
+                .is_ok_and(|y| (1000..2100).contains(&y))
+    });
+    if year && c.name("cur").is_none() {
+        return false;
+    }
+    let Some(q) = c.get(0) else {
+        return false;
+    };
+    // the words between the quantity and the phrase
+    !context::words(&before[q.start()..])
+        .skip(1)
+        .any(|w| NOT_IN_RATE.iter().any(|x| w.eq_ignore_ascii_case(x)))
 }
 
 /// "as soon as the talks end", "soon after the vote", "too soon to say": "soon"
-/// there joins or grades a clause and names no time of its own.
-fn soon_as_conjunction(text: &str, m: &Match) -> bool {
+/// there joins or grades a clause and names no time of its own; and in a past
+/// narrative ("Police soon arrived") it means "shortly after", no reference to
+/// the future.
+fn soon_without_time(text: &str, m: &Match, lex: &rules::Lexicon) -> bool {
     if !text
         .get(m.start..m.end)
         .is_some_and(|t| t.eq_ignore_ascii_case("soon"))
     {
         return false;
+    }
+    // "the soon-to-be-released report": part of a compound
+    if text.get(m.end..).is_some_and(|r| r.starts_with('-')) {
+        return true;
     }
     let prev = context::words(text.get(..m.start).unwrap_or("")).next_back();
     let next = context::words(text.get(m.end..).unwrap_or("")).next();
@@ -231,6 +280,7 @@ fn soon_as_conjunction(text: &str, m: &Match) -> bool {
                 "enough",
             ],
         )
+        || context::tense_at(lex, text, m.start, m.end) == Some(rules::Tense::Past)
 }
 
 /// "four second-place finishes", "the second-largest": "second" is an ordinal

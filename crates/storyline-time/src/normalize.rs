@@ -34,6 +34,9 @@ pub(crate) struct DocState {
     /// a later year-less mention of the same day names that day ("those taken on
     /// October 7"), not the anniversary nearest the article date.
     pub dated_days: HashMap<(u32, u32), i32>,
+    /// The days mentioned so far (day or time precision), the latest last: the
+    /// story's narrative day for a bare clock time.
+    pub days: Vec<NaiveDate>,
 }
 
 impl DocState {
@@ -57,6 +60,17 @@ impl DocState {
         };
         (fine >= need).then_some(d)
     }
+
+    /// The day a past report last named within the week before `anchor`
+    /// ("The quake struck Tuesday. ... It hit at 3:42 a.m."), else `anchor`.
+    fn narrative_day(&self, anchor: NaiveDate) -> NaiveDate {
+        self.days
+            .iter()
+            .rev()
+            .find(|d| (0..=7).contains(&(day_key(anchor) - day_key(**d))))
+            .copied()
+            .unwrap_or(anchor)
+    }
 }
 
 /// Everything a function may read.
@@ -71,6 +85,8 @@ pub(crate) struct Input<'a> {
     /// Whether `tense` is a plain past read from the clause's own verb (see
     /// `context::TenseCue`).
     pub tense_plain_past: bool,
+    /// Whether `tense` was read from a verb of saying ("said").
+    pub tense_saying: bool,
 }
 
 impl Input<'_> {
@@ -367,6 +383,12 @@ pub(crate) fn resolve(
     if dated && fine && r.value.as_bytes().first().is_some_and(u8::is_ascii_digit) {
         if let Some(e) = r.earliest {
             st.last_date = Some((e, r.precision));
+            if matches!(r.precision, Precision::Day | Precision::Time) {
+                if st.days.len() >= 32 {
+                    st.days.remove(0);
+                }
+                st.days.push(e);
+            }
         }
     }
     Some(r)
@@ -600,6 +622,8 @@ fn day_offset(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<R
     // "that night", "the next morning": from the reference day when there is one.
     let anchor = match (anchor, inp.g("base")) {
         (Some(a), Some("ref")) => Some(st.reference_for("day").unwrap_or(a)),
+        // "crews worked overnight": in a past report, the day last named
+        (Some(a), Some("narrative")) if narrated_past(inp) => Some(st.narrative_day(a)),
         (a, _) => a,
     };
     let part = part_code(inp, inp.lex);
@@ -678,12 +702,10 @@ fn clock(inp: &Input, anchor: Option<NaiveDate>, st: &DocState) -> Option<Resolv
             SentenceDay::One(DayWord::Offset(k)) => add_days(a, k),
             // A bare "at 4:15 p.m." in a past report tells the time of the day the
             // story last named ("The high reached 106 degrees Wednesday. ... It
-            // peaked at 4:15 p.m."), a day of the week before the anchor.
-            SentenceDay::None if inp.tense == Some(Tense::Past) => Some(
-                st.reference_for("day")
-                    .filter(|r| (0..=7).contains(&(day_key(a) - day_key(*r))))
-                    .unwrap_or(a),
-            ),
+            // peaked at 4:15 p.m."), a day of the week before the anchor; not
+            // when only "said" is past ("The service is at 2 p.m., officials
+            // said").
+            SentenceDay::None if narrated_past(inp) => Some(st.narrative_day(a)),
             // no day, or two different days: the anchor's
             _ => Some(a),
         }
@@ -706,6 +728,11 @@ fn deictic_offset(word: &str) -> Option<i64> {
         "tomorrow" => Some(1),
         _ => None,
     }
+}
+
+/// Whether a mention's clause is past by a verb of its own, not only by "said".
+fn narrated_past(inp: &Input) -> bool {
+    inp.tense == Some(Tense::Past) && !inp.tense_saying
 }
 
 /// What the sentence around a clock time says of its day.
@@ -1359,13 +1386,7 @@ fn holiday_in(inp: &Input, y: i32) -> Option<NaiveDate> {
     let m: u32 = inp.rule.arg("hmonth")?.parse().ok()?;
     let wd: u32 = inp.rule.arg("hwd")?.parse().ok()?;
     let nth: i64 = inp.rule.arg("nth")?.parse().ok()?;
-    // "plus=1": the day after ("the Tuesday after the first Monday")
-    let plus: i64 = inp
-        .rule
-        .arg("plus")
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(0);
-    add_days(nth_weekday(y, m, wd, nth)?, plus)
+    nth_weekday(y, m, wd, nth)
 }
 
 /// A movable holiday ("Easter", "Thanksgiving"): its day in the stated year, else in
