@@ -70,7 +70,13 @@ pub(crate) fn sentence_start(text: &str, pos: usize) -> usize {
         if c == b'\n' && i >= 2 && b[i - 2] == b'\n' {
             return i;
         }
-        if i < b.len() && b[i].is_ascii_whitespace() && sentence_ends_before(text, i) {
+        // the byte before: a full stop, "!", "?", a quote mark or the last byte of
+        // a curly one (a quick test before the full one)
+        if i < b.len()
+            && b[i].is_ascii_whitespace()
+            && matches!(c, b'.' | b'!' | b'?' | b'"' | b'\'' | 0x9D | 0x99 | 0xBB)
+            && sentence_ends_before(text, i)
+        {
             return i;
         }
         i -= 1;
@@ -254,11 +260,13 @@ pub(crate) fn tense_cue_at(
         true
     };
     let mut cued_before = sched;
+    // the first verb of saying before the mention
+    let first_saying = before.iter().position(|x| is_saying(x));
     for (i, w) in before.iter().rev().enumerate() {
         let k = before.len() - 1 - i;
         let prev = k.checked_sub(1).map(|j| before[j]);
         let next = (before.get(k + 1).copied(), before.get(k + 2).copied());
-        let said_before = before[..k].iter().any(|x| is_saying(x));
+        let said_before = first_saying.is_some_and(|f| f < k);
         cued_before |= consider(i, w, prev, next, false, said_before);
     }
     for (i, w) in after.iter().enumerate() {
