@@ -292,15 +292,8 @@ pub(crate) fn tense_cue_at(
     // that points ahead ("was anticipated in October")
     let direct = |d: usize| {
         let k = before.len().saturating_sub(d + 1);
-        before.get(k).is_some_and(|c| !points_ahead(c))
-            && before[k + 1..].iter().all(|w| {
-                [
-                    "in", "on", "at", "during", "early", "late", "again", "back", "first", "last",
-                    "only", "also", "then", "finally",
-                ]
-                .iter()
-                .any(|x| w.eq_ignore_ascii_case(x))
-            })
+        before.get(k).is_some_and(|c| !lex.context_word("ahead", c))
+            && before[k + 1..].iter().all(|w| lex.context_word("gap", w))
     };
     let listed = |(d, tense, _, plain, saying): Found| TenseCue {
         tense,
@@ -369,28 +362,6 @@ pub(crate) fn follows_since(text: &str, start: usize) -> bool {
 fn is_clause_join(w: &str) -> bool {
     [
         "and", "but", "while", "whereas", "although", "though", "because", "yet",
-    ]
-    .iter()
-    .any(|t| w.eq_ignore_ascii_case(t))
-}
-
-/// A word that sets a time ahead of the verb before it ("was set for March",
-/// "were due by May", "is supposed to end in June", "closed before January").
-fn points_ahead(w: &str) -> bool {
-    [
-        "for",
-        "by",
-        "before",
-        "ahead",
-        "set",
-        "due",
-        "supposed",
-        "scheduled",
-        "slated",
-        "expected",
-        "anticipated",
-        "projected",
-        "forecast",
     ]
     .iter()
     .any(|t| w.eq_ignore_ascii_case(t))

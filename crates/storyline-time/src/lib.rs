@@ -159,7 +159,7 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
             continue;
         };
         let mut kind = r.kind.unwrap_or(rule.kind);
-        if kind == storyline_model::TimexType::Duration && is_rate(text, m.start, t) {
+        if kind == storyline_model::TimexType::Duration && is_rate(text, m.start, t, &rules.lex) {
             kind = storyline_model::TimexType::Set;
         }
         out.push(TimeMention {
@@ -186,17 +186,10 @@ static QUANTITY_BEFORE: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock:
     .expect("valid regex")
 });
 
-/// Words that may not stand between a quantity and "a year" in a rate.
-const NOT_IN_RATE: &[&str] = &[
-    "in", "for", "within", "from", "over", "of", "after", "before", "by", "to", "at", "during",
-    "than", "was", "is", "were", "are", "be", "been", "and", "or", "as", "into", "on", "about",
-    "nearly", "almost", "just", "only", "more", "less", "every", "each", "per",
-];
-
 /// "$450 million a year", "3.1 percent a year": "a year" right after a quantity
 /// is the rate's period, a SET (as TimeML writes "twice a week"), not a duration;
 /// not before "ago", "after", "ahead" ... ("$2 billion, a year after it gained").
-fn is_rate(text: &str, start: usize, mention: &str) -> bool {
+fn is_rate(text: &str, start: usize, mention: &str, lex: &rules::Lexicon) -> bool {
     let mut words = mention.split_whitespace();
     let (Some(det), Some(unit), None) = (words.next(), words.next(), words.next()) else {
         return false;
@@ -210,14 +203,7 @@ fn is_rate(text: &str, start: usize, mention: &str) -> bool {
     }
     let end = start + mention.len();
     let next = context::words(text.get(end..).unwrap_or("")).next();
-    if next.is_some_and(|n| {
-        [
-            "ago", "earlier", "later", "before", "after", "ahead", "from", "of", "since", "into",
-            "or",
-        ]
-        .iter()
-        .any(|x| n.eq_ignore_ascii_case(x))
-    }) {
+    if next.is_some_and(|n| lex.context_word("rate-stop", n)) {
         return false;
     }
     let mut lo = start.saturating_sub(48);
@@ -245,7 +231,7 @@ fn is_rate(text: &str, start: usize, mention: &str) -> bool {
     // the words between the quantity and the phrase
     !context::words(&before[q.start()..])
         .skip(1)
-        .any(|w| NOT_IN_RATE.iter().any(|x| w.eq_ignore_ascii_case(x)))
+        .any(|w| lex.context_word("not-rate", w))
 }
 
 /// "as soon as the talks end", "soon after the vote", "too soon to say": "soon"
@@ -265,21 +251,8 @@ fn soon_without_time(text: &str, m: &Match, lex: &rules::Lexicon) -> bool {
     }
     let prev = context::words(text.get(..m.start).unwrap_or("")).next_back();
     let next = context::words(text.get(m.end..).unwrap_or("")).next();
-    let is = |w: Option<&str>, set: &[&str]| {
-        w.is_some_and(|w| set.iter().any(|s| w.eq_ignore_ascii_case(s)))
-    };
-    is(prev, &["as", "too", "how", "so"])
-        || is(
-            next,
-            &[
-                "after",
-                "afterwards",
-                "afterward",
-                "thereafter",
-                "as",
-                "enough",
-            ],
-        )
+    prev.is_some_and(|w| lex.context_word("soon-prev", w))
+        || next.is_some_and(|w| lex.context_word("soon-next", w))
         || context::tense_at(lex, text, m.start, m.end) == Some(rules::Tense::Past)
 }
 

@@ -20,6 +20,7 @@ const DAYPARTS: &str = include_str!("../../../resources/time/dayparts.tsv");
 const DECADES: &str = include_str!("../../../resources/time/decades.tsv");
 const MODIFIERS: &str = include_str!("../../../resources/time/modifiers.tsv");
 const TENSE: &str = include_str!("../../../resources/time/tense.tsv");
+const CONTEXT_WORDS: &str = include_str!("../../../resources/time/context_words.tsv");
 const MACROS: &str = include_str!("../../../resources/time/macros.tsv");
 const PATTERNS: &str = include_str!("../../../resources/time/patterns.tsv");
 const PARAMS: &str = include_str!("../../../resources/time/params.tsv");
@@ -126,6 +127,9 @@ pub(crate) struct Lexicon {
     /// Verbs of saying ("said", "told"): past cues that may govern a clause of
     /// another tense.
     pub reporting: HashSet<String>,
+    /// (class, word) pairs of `context_words.tsv` ("ahead", "gap", "not-rate",
+    /// "rate-stop", "soon-prev", "soon-next").
+    pub context_words: HashSet<(String, String)>,
     pub params: HashMap<String, String>,
     /// Filter words (`names.tsv`): word -> kind (`name`, `function`).
     pub names: HashMap<String, String>,
@@ -134,6 +138,14 @@ pub(crate) struct Lexicon {
     /// Relative expressions that tie an article to a date next to them
     /// (`crossrefs.tsv`): phrase -> relation.
     pub crossrefs: HashMap<String, String>,
+}
+
+impl Lexicon {
+    /// Whether `word` (any case) is in class `class` of `context_words.tsv`.
+    pub(crate) fn context_word(&self, class: &str, word: &str) -> bool {
+        self.context_words
+            .contains(&(class.to_string(), norm_key(word)))
+    }
 }
 
 /// Everything compiled from the resources.
@@ -305,6 +317,20 @@ impl Rules {
         let modifiers = simple(MODIFIERS, "PREMOD", &mut errors);
         let tense = simple(TENSE, "TENSE", &mut errors);
         let params = simple(PARAMS, "PARAMS", &mut errors);
+        for (w, class, _) in simple(CONTEXT_WORDS, "CONTEXT_WORDS", &mut errors) {
+            const CLASSES: [&str; 6] = [
+                "ahead",
+                "gap",
+                "not-rate",
+                "rate-stop",
+                "soon-prev",
+                "soon-next",
+            ];
+            if !CLASSES.contains(&class.as_str()) {
+                errors.push(format!("CONTEXT_WORDS: bad class {class} for {w}"));
+            }
+            lex.context_words.insert((class, w));
+        }
         for (w, v, rule) in simple(ZONES, "ZONES", &mut errors) {
             lex.zones.insert(w, (v, rule.as_deref() == Some("us")));
         }
