@@ -236,7 +236,7 @@ pub(crate) fn tense_cue_at(
         if (!is_strong || t == Tense::Past) && weak_after_be(prev) {
             return false;
         }
-        if modal_not_ahead(w, prev, next, next2) {
+        if modal_not_ahead(lex, w, prev, next, next2) {
             return false;
         }
         let saying = is_saying(w);
@@ -329,19 +329,23 @@ pub(crate) fn tense_cue_at(
 /// neither confirm nor deny" (a refusal reported), "would have turned 90",
 /// "should have come" (a past that did not happen; not "should have power"),
 /// "was not possible".
-fn modal_not_ahead(w: &str, prev: Option<&str>, next: Option<&str>, next2: Option<&str>) -> bool {
+fn modal_not_ahead(
+    lex: &Lexicon,
+    w: &str,
+    prev: Option<&str>,
+    next: Option<&str>,
+    next2: Option<&str>,
+) -> bool {
     let is = |x: Option<&str>, set: &[&str]| {
         x.is_some_and(|x| set.iter().any(|s| x.eq_ignore_ascii_case(s)))
     };
     if w.eq_ignore_ascii_case("would") || w.eq_ignore_ascii_case("should") {
+        // a participle: a past form of the tense lexicon ("arrived", "made"), one
+        // in "-en" ("been", "taken"), or an irregular one that is no past form
         let participle = next2.is_some_and(|p| {
-            let p = p.to_ascii_lowercase();
-            p.ends_with("ed")
-                || p.ends_with("en")
-                || [
-                    "been", "come", "gone", "done", "had", "made", "won", "lost", "got",
-                ]
-                .contains(&p.as_str())
+            matches!(cue(lex, p), Some((Tense::Past, _)))
+                || p.to_ascii_lowercase().ends_with("en")
+                || is(Some(p), &["come", "gone", "done"])
         });
         return is(next, &["not", "neither", "never"]) || is(next, &["have"]) && participle;
     }

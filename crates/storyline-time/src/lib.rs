@@ -102,13 +102,13 @@ pub fn tag(text: &str, anchor: &Anchor) -> Vec<TimeMention> {
         let Some(rule) = rules.rules.get(m.rule) else {
             continue;
         };
-        if part_of_name(text, m, rule, &rules.lex)
-            || ordinal_second(text, m)
-            || soon_without_time(text, m, &rules.lex)
-        {
+        if part_of_name(text, m, rule, &rules.lex) || ordinal_second(text, m) {
             continue;
         }
         let cue = context::tense_cue_at(&rules.lex, text, m.start, m.end);
+        if soon_without_time(text, m, &rules.lex, cue.map(|c| c.tense)) {
+            continue;
+        }
         let (tense, tense_listed) = (cue.map(|c| c.tense), cue.is_some_and(|c| c.firm));
         let tense_plain_past = cue.is_some_and(|c| c.plain_past);
         let tense_saying = cue.is_some_and(|c| c.saying);
@@ -238,7 +238,12 @@ fn is_rate(text: &str, start: usize, mention: &str, lex: &rules::Lexicon) -> boo
 /// there joins or grades a clause and names no time of its own; and in a past
 /// narrative ("Police soon arrived") it means "shortly after", no reference to
 /// the future.
-fn soon_without_time(text: &str, m: &Match, lex: &rules::Lexicon) -> bool {
+fn soon_without_time(
+    text: &str,
+    m: &Match,
+    lex: &rules::Lexicon,
+    tense: Option<rules::Tense>,
+) -> bool {
     if !text
         .get(m.start..m.end)
         .is_some_and(|t| t.eq_ignore_ascii_case("soon"))
@@ -253,7 +258,7 @@ fn soon_without_time(text: &str, m: &Match, lex: &rules::Lexicon) -> bool {
     let next = context::words(text.get(m.end..).unwrap_or("")).next();
     prev.is_some_and(|w| lex.context_word("soon-prev", w))
         || next.is_some_and(|w| lex.context_word("soon-next", w))
-        || context::tense_at(lex, text, m.start, m.end) == Some(rules::Tense::Past)
+        || tense == Some(rules::Tense::Past)
 }
 
 /// "four second-place finishes", "the second-largest": "second" is an ordinal

@@ -255,14 +255,16 @@ fn firmness(inp: &Input) -> (bool, bool) {
 /// `limit` of `now` ("Jan. 31" in a future clause written in November is next
 /// January), or unless it is farther than `limit` and the adjacent one within half
 /// of it and not against a `firm` tense (one read from a listed cue word: "In
-/// January, the firm hired ..." in October is this January). `cands` holds the previous, this and next year's
+/// January, the firm hired ..." in October is this January). A plain past of the
+/// clause's own verb (`own_verb`) takes last year's when this year's lies at least
+/// `well_ahead` after `now`. `cands` holds the previous, this and next year's
 /// occurrences (sorted); a relative word ("last", "next") picks strictly.
 fn choose_tensed<T: Copy>(
     cands: &[(i64, T)],
     this: Option<(i64, T)>,
     now: i64,
     pick: Pick,
-    limit: i64,
+    (limit, well_ahead): (i64, i64),
     (firm, own_verb): (bool, bool),
 ) -> Option<T> {
     let Some(this) = this else {
@@ -290,12 +292,12 @@ fn choose_tensed<T: Copy>(
         // well ahead ("was sentenced in October", written in August); one only
         // weeks ahead may be the edge of an uncertain article date.
         Pick::AtOrBefore if this.0 > now => {
-            let well_ahead = this.0 - now >= if limit > 12 { 45 } else { 2 };
+            let ahead = this.0 - now >= well_ahead;
             cands
                 .iter()
                 .rev()
                 .filter(|c| c.0 <= now)
-                .find(|c| within(c) || firm && own_verb && well_ahead)
+                .find(|c| within(c) || firm && own_verb && ahead)
                 .map_or(Some(this.1), |c| Some(c.1))
         }
         Pick::AtOrAfter if this.0 < now => cands
@@ -490,7 +492,7 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     } else if since {
                         choose(&cands, day_key(a), Pick::AtOrBefore)
                     } else {
-                        choose_tensed(&cands, this, day_key(a), pick, 183, firmness(inp))
+                        choose_tensed(&cands, this, day_key(a), pick, (183, 45), firmness(inp))
                     };
                     if let Some(x) = x {
                         out = Some(day(x));
@@ -510,7 +512,7 @@ fn absolute_date(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
                     } else if since {
                         choose(&cands, now, Pick::AtOrBefore)
                     } else {
-                        choose_tensed(&cands, Some(this), now, pick, 6, firmness(inp))
+                        choose_tensed(&cands, Some(this), now, pick, (6, 2), firmness(inp))
                     };
                     if let Some(y) = y {
                         out = value::month(y, m);
@@ -1415,6 +1417,6 @@ fn holiday(inp: &Input, anchor: Option<NaiveDate>) -> Option<Resolved> {
         .collect();
     let this = holiday_in(inp, a.year()).map(|x| (day_key(x), x));
     let pick = pick_from_rel_and_tense(inp.key("rel").as_deref(), inp.tense);
-    let x = choose_tensed(&cands, this, day_key(a), pick, 183, firmness(inp))?;
+    let x = choose_tensed(&cands, this, day_key(a), pick, (183, 45), firmness(inp))?;
     Some(day(x).rel())
 }
