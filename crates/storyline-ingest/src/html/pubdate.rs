@@ -700,16 +700,13 @@ pub(crate) fn parse_jsonld(blocks: &[String]) -> Vec<serde_json::Value> {
         .collect()
 }
 
-/// Byte ranges in the page of the JSON-LD blocks that parse: their dates were
-/// read (or refused, as a review's) by the JSON-LD step, so the raw-script
-/// fallback does not read them again.
-fn parsed_jsonld_ranges(scan: &Scan) -> Vec<std::ops::Range<usize>> {
+/// The JSON-LD blocks of a page that parse, with their byte ranges in the page.
+fn parsed_jsonld(scan: &Scan) -> Vec<(std::ops::Range<usize>, serde_json::Value)> {
     scan.jsonld
         .iter()
         .zip(&scan.jsonld_at)
         .take(16)
-        .filter(|(b, _)| parse_block(b).is_some())
-        .map(|(b, &at)| at..at + b.len())
+        .filter_map(|(b, &at)| Some((at..at + b.len(), parse_block(b)?)))
         .collect()
 }
 
@@ -1198,8 +1195,9 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
 
     // 1. JSON-LD.
     let mut ld = Vec::new();
-    for v in parse_jsonld(&scan.jsonld) {
-        jsonld_dates(&v, &mut ld, 0);
+    let ld_blocks = parsed_jsonld(scan);
+    for (_, v) in &ld_blocks {
+        jsonld_dates(v, &mut ld, 0);
     }
     let pick_ld = |keys: &[&str]| -> Option<HtmlDate> {
         let mut best: Option<(bool, HtmlDate)> = None;
@@ -1350,11 +1348,10 @@ pub(crate) fn page_dates(scan: &Scan, html: &str, url: Option<&str>) -> PageDate
 
     // 4. Dates under publication keys in scripts' JSON state (not inside a
     // JSON-LD block the first step read).
-    let ld_ranges = parsed_jsonld_ranges(scan);
     let outside_ld = |c: &regex::Captures| {
-        !ld_ranges
+        !ld_blocks
             .iter()
-            .any(|r| r.contains(&c.get(0).map_or(0, |m| m.start())))
+            .any(|(r, _)| r.contains(&c.get(0).map_or(0, |m| m.start())))
     };
     for c in RAW_JSON_DATE
         .captures_iter(html)
