@@ -560,7 +560,7 @@ impl<'a> Doc<'a> {
                     {
                         return None;
                     }
-                    // "maintains a political office in Doha": a determiner opens a
+                    // "the league maintains an office in Brenmoor": a determiner opens a
                     // clause only when a verb follows in it ("maintains the vote was
                     // fair"), else it opens the verb's object
                     if frame == Frame::ClauseVerb
